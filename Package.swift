@@ -1,0 +1,80 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "FrameworkAdvisor",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "advisor", targets: ["advisor"]),
+        .library(name: "AdvisorCore", targets: ["AdvisorCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
+    ],
+    targets: [
+        // MARK: - Core
+        .target(
+            name: "AdvisorCore",
+            dependencies: [
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+
+        // MARK: - Shipped knowledge, embedded at build time
+        .executableTarget(
+            name: "KnowledgeCompiler",
+            dependencies: ["AdvisorCore"]
+        ),
+        .plugin(
+            name: "EmbedKnowledgePlugin",
+            capability: .buildTool(),
+            dependencies: ["KnowledgeCompiler"],
+            path: "Sources/EmbedKnowledgePlugin"
+        ),
+        .target(
+            name: "AdvisorKnowledge",
+            dependencies: ["AdvisorCore"],
+            plugins: ["EmbedKnowledgePlugin"]
+        ),
+
+        // MARK: - Terminal UI
+        .systemLibrary(
+            name: "CNCursesW",
+            providers: [.apt(["libncursesw5-dev"])]
+        ),
+        .target(
+            name: "AdvisorTUI",
+            dependencies: ["AdvisorCore", "CNCursesW"]
+        ),
+
+        // MARK: - Command line
+        .executableTarget(
+            name: "advisor",
+            dependencies: [
+                "AdvisorCore",
+                "AdvisorKnowledge",
+                "AdvisorTUI",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        // MARK: - Tests
+        .testTarget(
+            name: "AdvisorCoreTests",
+            dependencies: ["AdvisorCore", "AdvisorKnowledge"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "AdvisorTUITests",
+            dependencies: ["AdvisorTUI", "AdvisorCore", "AdvisorKnowledge"]
+        ),
+        .testTarget(
+            name: "AdvisorCLITests",
+            dependencies: ["AdvisorCore"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

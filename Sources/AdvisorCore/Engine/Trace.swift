@@ -1,0 +1,83 @@
+/// What made a rule's condition true: an answer or a derived fact.
+public enum Support: Hashable, Sendable {
+    case answer(question: String, value: AnswerValue)
+    case fact(String)
+}
+
+/// One rule firing, in the order inference fired them.
+public struct Firing: Hashable, Sendable {
+    public var rule: String
+    public var ruleIndex: Int
+    public var stratum: Int
+    /// The answers and facts the condition read that held when it fired.
+    public var support: [Support]
+}
+
+/// Who changed a weight or a rating.
+public enum ChangeOrigin: Hashable, Sendable {
+    /// A rule of the knowledge base, by id.
+    case rule(String)
+    /// `--weight CRITERION=N` on the command line (or the same setting in the TUI).
+    case override
+}
+
+/// One change to a criterion's weight, as before → after.
+public struct WeightStep: Hashable, Sendable {
+    public var origin: ChangeOrigin
+    /// The change as written: `×2`, `+1`, or `=3` for an override.
+    public var change: String
+    public var before: Double
+    public var after: Double
+}
+
+/// One change to a framework's rating on a criterion, as before → after.
+public struct RatingStep: Hashable, Sendable {
+    public var rule: String
+    public var change: RatingChange
+    public var before: Double
+    public var after: Double
+}
+
+/// A criterion's weight from base to final, with every step between.
+public struct CriterionWeight: Hashable, Sendable {
+    public var criterion: String
+    public var base: Double
+    public var final: Double
+    public var steps: [WeightStep]
+
+    /// Ids of the rules that changed it, in application order, plus `--weight` for an override.
+    public var changedBy: [String] {
+        var seen: [String] = []
+        for step in steps {
+            let name = switch step.origin {
+            case .rule(let id): id
+            case .override: "--weight"
+            }
+            if !seen.contains(name) { seen.append(name) }
+        }
+        return seen
+    }
+}
+
+/// A framework's rating on a criterion, from base to final.
+public struct FrameworkRating: Hashable, Sendable {
+    public var criterion: String
+    public var base: Double
+    public var final: Double
+    public var steps: [RatingStep]
+}
+
+/// A framework removed from the ranking, and why.
+public struct Exclusion: Hashable, Sendable {
+    public var framework: String
+    public var rule: String
+    public var reason: String
+}
+
+/// An answer the engine set aside because its question doesn't apply.
+public struct IgnoredAnswer: Hashable, Sendable {
+    public var question: String
+    public var value: AnswerValue
+    /// The `ask_if` condition that was false.
+    public var condition: String
+}

@@ -1,0 +1,126 @@
+/// A loaded, validated knowledge base: criteria, frameworks, questions, rules and sources.
+///
+/// Built only by the loader (or decoded from the embedded, pre-validated copy), so every
+/// reference in it resolves. Lookups by id go through the indices built in `init`.
+public struct KnowledgeBase: Sendable, Codable {
+    public var info: KnowledgeInfo
+    public var sources: [SourceReference]
+    public var criteria: [Criterion]
+    public var capabilities: [Capability]
+    public var frameworks: [Framework]
+    public var questions: [Question]
+    public var rules: [Rule]
+    /// Derived facts, in index order: `Condition.fact(i)` reads `facts[i]`.
+    public var facts: [String]
+    /// SHA-256 over the knowledge files, hex.
+    public var digest: String
+    /// The knowledge directories this base was loaded from, in order.
+    public var origins: [String]
+
+    public private(set) var criterionIndex: [String: Int] = [:]
+    public private(set) var frameworkIndex: [String: Int] = [:]
+    public private(set) var questionIndex: [String: Int] = [:]
+    public private(set) var sourceIndex: [String: Int] = [:]
+    public private(set) var factIndex: [String: Int] = [:]
+    public private(set) var ruleIndex: [String: Int] = [:]
+    /// The rules arranged for inference.
+    public private(set) var plan = InferencePlan(rules: [], facts: [])
+
+    private enum CodingKeys: String, CodingKey {
+        case info, sources, criteria, capabilities, frameworks, questions, rules, facts, digest, origins
+    }
+
+    public init(info: KnowledgeInfo, sources: [SourceReference], criteria: [Criterion], capabilities: [Capability],
+                frameworks: [Framework], questions: [Question], rules: [Rule], facts: [String], digest: String,
+                origins: [String]) {
+        self.info = info
+        self.sources = sources
+        self.criteria = criteria
+        self.capabilities = capabilities
+        self.frameworks = frameworks
+        self.questions = questions
+        self.rules = rules
+        self.facts = facts
+        self.digest = digest
+        self.origins = origins
+        buildIndices()
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        info = try container.decode(KnowledgeInfo.self, forKey: .info)
+        sources = try container.decode([SourceReference].self, forKey: .sources)
+        criteria = try container.decode([Criterion].self, forKey: .criteria)
+        capabilities = try container.decode([Capability].self, forKey: .capabilities)
+        frameworks = try container.decode([Framework].self, forKey: .frameworks)
+        questions = try container.decode([Question].self, forKey: .questions)
+        rules = try container.decode([Rule].self, forKey: .rules)
+        facts = try container.decode([String].self, forKey: .facts)
+        digest = try container.decode(String.self, forKey: .digest)
+        origins = try container.decode([String].self, forKey: .origins)
+        buildIndices()
+    }
+
+    private mutating func buildIndices() {
+        criterionIndex = Self.index(criteria.map(\.id))
+        frameworkIndex = Self.index(frameworks.map(\.id))
+        questionIndex = Self.index(questions.map(\.id))
+        sourceIndex = Self.index(sources.map(\.id))
+        factIndex = Self.index(facts)
+        ruleIndex = Self.index(rules.map(\.id))
+        plan = InferencePlan(rules: rules, facts: facts)
+    }
+
+    private static func index(_ ids: [String]) -> [String: Int] {
+        var result: [String: Int] = [:]
+        result.reserveCapacity(ids.count)
+        for (offset, id) in ids.enumerated() where result[id] == nil {
+            result[id] = offset
+        }
+        return result
+    }
+
+    // MARK: - Lookups
+
+    public func criterion(_ id: String) -> Criterion? { criterionIndex[id].map { criteria[$0] } }
+    public func framework(_ id: String) -> Framework? { frameworkIndex[id].map { frameworks[$0] } }
+    public func question(_ id: String) -> Question? { questionIndex[id].map { questions[$0] } }
+    public func source(_ id: String) -> SourceReference? { sourceIndex[id].map { sources[$0] } }
+    public func rule(_ id: String) -> Rule? { ruleIndex[id].map { rules[$0] } }
+}
+
+// MARK: - Vocabulary for conditions
+
+/// The identifiers conditions may use: questions and derived facts.
+public struct KnowledgeVocabulary: ExpressionVocabulary {
+    public var questions: [Question]
+    public var facts: [String: Int]
+    private var questionIndex: [String: Int]
+
+    public init(questions: [Question], facts: [String: Int]) {
+        self.questions = questions
+        self.facts = facts
+        var index: [String: Int] = [:]
+        for (offset, question) in questions.enumerated() where index[question.id] == nil {
+            index[question.id] = offset
+        }
+        questionIndex = index
+    }
+
+    public func kind(of identifier: String) -> IdentifierKind? {
+        if let index = questionIndex[identifier] {
+            let question = questions[index]
+            switch question.kind {
+            case .choice: return .choice(index: index, values: question.values, ordered: false)
+            case .scale: return .choice(index: index, values: question.values, ordered: true)
+            case .multi: return .multi(index: index, values: question.values)
+            case .yesno: return .yesNo(index: index)
+            }
+        }
+        return facts[identifier].map { .fact(index: $0) }
+    }
+
+    public var identifiers: [String] {
+        questions.map(\.id) + facts.keys.sorted()
+    }
+}

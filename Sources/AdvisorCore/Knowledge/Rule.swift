@@ -1,0 +1,68 @@
+/// A condition as written in the knowledge, with its compiled form.
+public struct RuleCondition: Hashable, Sendable, Codable {
+    /// The text as written, such as `project_type == "api"`.
+    public var text: String
+    public var compiled: Condition
+    public var location: SourceLocation?
+
+    public init(text: String, compiled: Condition, location: SourceLocation? = nil) {
+        self.text = text
+        self.compiled = compiled
+        self.location = location
+    }
+}
+
+/// How a rule changes a criterion's weight.
+public enum WeightChange: Hashable, Sendable, Codable, CustomStringConvertible {
+    case add(Double)
+    case multiply(Double)
+
+    public var description: String {
+        switch self {
+        case .add(let value): value < 0 ? "-\(Format.number(-value))" : "+\(Format.number(value))"
+        case .multiply(let value): "×\(Format.number(value))"
+        }
+    }
+}
+
+/// How a rule changes one framework's rating on one criterion.
+public enum RatingChange: Hashable, Sendable, Codable, CustomStringConvertible {
+    case set(Double)
+    case add(Double)
+
+    public var description: String {
+        switch self {
+        case .set(let value): "=\(Format.number(value))"
+        case .add(let value): value < 0 ? "-\(Format.number(-value))" : "+\(Format.number(value))"
+        }
+    }
+}
+
+/// One thing a rule does when it fires.
+public enum Action: Hashable, Sendable, Codable {
+    case weight(criterion: String, change: WeightChange)
+    case rating(framework: String, criterion: String, change: RatingChange)
+    case fact(String)
+    case require(capability: String)
+    case exclude(framework: String, reason: String)
+}
+
+/// A rule: when its condition holds, it changes weights and ratings, asserts facts, or knocks frameworks out.
+public struct Rule: Hashable, Sendable, Codable, Identifiable {
+    public var id: String
+    public var when: RuleCondition
+    public var actions: [Action]
+    public var because: String
+    public var source: String
+    public var location: SourceLocation?
+
+    public init(id: String, when: RuleCondition, actions: [Action], because: String, source: String,
+                location: SourceLocation? = nil) {
+        self.id = id
+        self.when = when
+        self.actions = actions
+        self.because = because
+        self.source = source
+        self.location = location
+    }
+}

@@ -1,0 +1,21 @@
+/// A place a fact comes from: a section of the seed article, or an address that was read.
+public struct SourceReference: Hashable, Sendable, Codable {
+    /// The key that facts cite, such as `seed#performance-comparison`.
+    public var id: String
+    /// A human title, such as `FastAPI vs Django (2027), "Performance Comparison"`.
+    public var title: String
+    /// The section of the document, if the source is one part of a longer text.
+    public var section: String?
+    /// Where it can be read: a URL, or the path of the seed article.
+    public var address: String?
+    public var location: SourceLocation?
+
+    public init(id: String, title: String, section: String? = nil, address: String? = nil,
+                location: SourceLocation? = nil) {
+        self.id = id
+        self.title = title
+        self.section = section
+        self.address = address
+        self.location = location
+    }
+}

@@ -1,0 +1,91 @@
+import Foundation
+import Yams
+
+/// Reads an answers file: a YAML or JSON mapping of question id to a value or a list of values.
+public enum AnswersFile {
+    /// Largest answers file accepted, in bytes.
+    public static let maximumSize = 1024 * 1024
+
+    /// Reads and checks the file at `path`. Missing files are reported by the caller (exit 66).
+    public static func read(path: String, parser: AnswerParser) throws(AnswerError) -> Answers {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw AnswerError("cannot read answers file '\(path)'", origin: .file)
+        }
+        guard data.count <= maximumSize else {
+            throw AnswerError("answers file '\(path)' is \(data.count) bytes; the limit is \(maximumSize)",
+                              origin: .file)
+        }
+        var bytes = Array(data)[...]
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            throw AnswerError("answers file is not valid UTF-8", origin: .file,
+                              at: SourceLocation(file: path, line: 1, column: 1))
+        }
+        return try parse(text, path: path, parser: parser)
+    }
+
+    /// Parses answers from `text`; `path` names it in messages.
+    public static func parse(_ text: String, path: String, parser: AnswerParser) throws(AnswerError) -> Answers {
+        var reader = NodeReader(file: path)
+        let root: Node
+        do {
+            guard let composed = try Yams.compose(yaml: text, Resolver.basic, Constructor.default, .utf8) else {
+                throw AnswerError("answers file is empty", origin: .file,
+                                  at: SourceLocation(file: path, line: 1, column: 1))
+            }
+            root = composed
+        } catch let error as AnswerError {
+            throw error
+        } catch let error as YamlError {
+            let diagnostic = YAMLErrors.diagnostic(for: error, path: path)
+            throw AnswerError(diagnostic.message, origin: .file, at: diagnostic.location)
+        } catch {
+            throw AnswerError("cannot parse answers file", origin: .file,
+                              at: SourceLocation(file: path, line: 1, column: 1))
+        }
+        if let problem = YAMLLimits.check(root) {
+            throw AnswerError(problem.message, origin: .file, at: SourceLocation(
+                file: path, line: problem.mark?.line ?? 1, column: problem.mark?.column ?? 1))
+        }
+        guard case .mapping(let mapping) = root else {
+            throw AnswerError("expected a mapping of question ids to answers, found \(reader.describe(root))",
+                              origin: .file, at: reader.location(of: root))
+        }
+        var answers = Answers()
+        for (key, value) in mapping {
+            let location = reader.location(of: key)
+            guard let id = key.scalar?.string else {
+                throw AnswerError("question ids must be plain words", origin: .file, at: location)
+            }
+            let question = try parser.question(id, origin: .file, at: location)
+            let valueLocation = reader.location(of: value)
+            let values: [String]
+            var listGiven = false
+            switch value {
+            case .scalar(let scalar):
+                values = question.kind == .multi
+                    ? scalar.string.split(separator: ",").map { String($0).trimmingWhitespace() }
+                    : [scalar.string.trimmingWhitespace()]
+            case .sequence(let sequence):
+                listGiven = true
+                var items: [String] = []
+                for item in sequence {
+                    guard let text = item.scalar?.string else {
+                        throw AnswerError("answers to '\(id)' must be plain values", origin: .file,
+                                          at: reader.location(of: item))
+                    }
+                    items.append(text.trimmingWhitespace())
+                }
+                values = items
+            default:
+                throw AnswerError("the answer to '\(id)' must be a value or a list of values, found a mapping",
+                                  origin: .file, at: valueLocation)
+            }
+            answers[id] = try parser.value(for: question, values, listGiven: listGiven, origin: .file,
+                                           at: valueLocation)
+        }
+        _ = reader.diagnostics
+        reader.diagnostics.removeAll()
+        return answers
+    }
+}

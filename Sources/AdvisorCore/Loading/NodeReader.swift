@@ -1,0 +1,147 @@
+import Yams
+
+/// Reads Yams nodes into plain values, recording a diagnostic with a position for every problem
+/// instead of stopping at the first.
+struct NodeReader {
+    let file: String
+    var diagnostics: [Diagnostic] = []
+
+    init(file: String) {
+        self.file = file
+    }
+
+    // MARK: - Positions
+
+    func location(of node: Node) -> SourceLocation {
+        let mark = node.mark
+        return SourceLocation(file: file, line: mark?.line ?? 1, column: mark?.column ?? 1)
+    }
+
+    mutating func error(_ message: String, at node: Node) {
+        diagnostics.append(.error(message, at: location(of: node)))
+    }
+
+    mutating func error(_ message: String, at location: SourceLocation) {
+        diagnostics.append(.error(message, at: location))
+    }
+
+    mutating func warning(_ message: String, at node: Node) {
+        diagnostics.append(.warning(message, at: location(of: node)))
+    }
+
+    // MARK: - Shapes
+
+    /// The node as a mapping with string keys, checking for unknown keys and required ones.
+    mutating func fields(_ node: Node, _ what: String, required: [String], optional: [String] = []) -> Fields? {
+        guard case .mapping(let mapping) = node else {
+            error("expected \(what) to be a mapping of keys to values, found \(describe(node))", at: node)
+            return nil
+        }
+        var result = Fields(node: node, what: what)
+        let allowed = required + optional
+        for (key, value) in mapping {
+            guard let name = key.scalar?.string else {
+                error("keys in \(what) must be plain words", at: key)
+                continue
+            }
+            guard allowed.contains(name) else {
+                error("unknown key '\(name)' in \(what)" + Suggestion.didYouMean(name, in: allowed)
+                      + " (allowed: \(allowed.joined(separator: ", ")))", at: key)
+                continue
+            }
+            result.values[name] = value
+            result.keys[name] = key
+        }
+        for name in required where result.values[name] == nil {
+            error("missing field '\(name)' in \(what)", at: node)
+        }
+        return result
+    }
+
+    /// The node as a list of nodes.
+    mutating func list(_ node: Node, _ what: String) -> [Node]? {
+        guard case .sequence(let sequence) = node else {
+            error("expected \(what) to be a list, found \(describe(node))", at: node)
+            return nil
+        }
+        return Array(sequence)
+    }
+
+    /// The node as a non-empty string.
+    mutating func string(_ node: Node?, _ what: String, allowEmpty: Bool = false) -> String? {
+        guard let node else { return nil }
+        guard case .scalar(let scalar) = node else {
+            error("expected \(what) to be text, found \(describe(node))", at: node)
+            return nil
+        }
+        let text = scalar.string
+        if !allowEmpty, text.trimmingWhitespace().isEmpty {
+            error("\(what) is empty", at: node)
+            return nil
+        }
+        return text
+    }
+
+    /// The node as an identifier: lower-case letters, digits, `_`, `-`, and for sources `#` and `.`.
+    mutating func identifier(_ node: Node?, _ what: String, allowingSourceCharacters: Bool = false) -> String? {
+        guard let text = string(node, what), let node else { return nil }
+        let valid = text.unicodeScalars.allSatisfy { scalar in
+            ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar)
+                || scalar == "_" || scalar == "-"
+                || (allowingSourceCharacters && (scalar == "#" || scalar == "." || scalar == "/"))
+        }
+        guard valid, let first = text.unicodeScalars.first, !("0"..."9").contains(first) else {
+            error("'\(TextSanitizer.inert(text))' is not a valid \(what): use letters, digits, '_' and '-', "
+                  + "starting with a letter", at: node)
+            return nil
+        }
+        return text
+    }
+
+    /// The node as a finite number.
+    mutating func number(_ node: Node?, _ what: String) -> Double? {
+        guard let node else { return nil }
+        guard case .scalar(let scalar) = node, let value = Double(scalar.string.trimmingWhitespace()) else {
+            error("expected \(what) to be a number, found \(describe(node))", at: node)
+            return nil
+        }
+        guard value.isFinite else {
+            error("\(what) must be a finite number, found '\(scalar.string)'", at: node)
+            return nil
+        }
+        return value
+    }
+
+    /// A short description of a node's shape, for error messages.
+    func describe(_ node: Node) -> String {
+        switch node {
+        case .scalar(let scalar):
+            let text = scalar.string
+            if text.isEmpty || text == "~" || text == "null" { return "nothing" }
+            let shown = text.count > 30 ? String(text.prefix(30)) + "…" : text
+            return "'\(TextSanitizer.inert(shown))'"
+        case .mapping: return "a mapping"
+        case .sequence: return "a list"
+        case .alias: return "an alias"
+        }
+    }
+}
+
+/// The values of a YAML mapping by key, with the key nodes kept for positions.
+struct Fields {
+    let node: Node
+    let what: String
+    var values: [String: Node] = [:]
+    var keys: [String: Node] = [:]
+
+    subscript(_ key: String) -> Node? { values[key] }
+}
+
+extension String {
+    func trimmingWhitespace() -> String {
+        var scalars = Substring(self).unicodeScalars
+        while let first = scalars.first, first.properties.isWhitespace { scalars.removeFirst() }
+        while let last = scalars.last, last.properties.isWhitespace { scalars.removeLast() }
+        return String(scalars)
+    }
+}

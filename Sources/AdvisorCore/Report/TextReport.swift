@@ -1,0 +1,67 @@
+/// The terminal summary of `advisor recommend`: the winner, every score as a bar, the three
+/// strongest reasons with their sources, knock-outs, and what the answers were.
+public enum TextReport {
+    public static func render(_ c: Consultation, style: TextStyle = .plain) -> String {
+        let k = c.knowledge
+        var lines: [String] = []
+        let safe = { (text: String) in TextSanitizer.inert(text) }
+        if let winner = c.winner {
+            lines.append(style.bold("Recommendation: \(safe(winner.name))") + " (\(Format.fixed(winner.score, decimals: 1)) of 100)")
+        } else {
+            lines.append(style.bold("No recommendation: every framework was knocked out."))
+        }
+        lines.append("")
+        let nameWidth = max(8, k.frameworks.map { safe($0.name).count }.max() ?? 8)
+        for scored in c.ranking {
+            let name = safe(scored.name).padding(toLength: nameWidth, withPad: " ", startingAt: 0)
+            let bar = style.bar(scored.score, of: 100, width: 40)
+            let line = "  \(name)  \(bar)  \(Format.fixed(scored.score, decimals: 1).leftPadded(to: 5))"
+            lines.append(scored.rank == 1 ? style.green(line) : line)
+        }
+        for exclusion in c.excluded {
+            let name = safe(k.framework(exclusion.framework)?.name ?? exclusion.framework)
+                .padding(toLength: nameWidth, withPad: " ", startingAt: 0)
+            lines.append(style.red("  \(name)  excluded: \(safe(exclusion.reason))"))
+        }
+        let reasons = c.reasons()
+        if let winner = c.winner, !reasons.isEmpty {
+            lines.append("")
+            let runnerUp = c.ranking.dropFirst().first
+            lines.append(style.bold("Why \(safe(winner.name))") + (runnerUp.map { " over \(safe($0.name))" } ?? "") + ":")
+            for (index, reason) in reasons.enumerated() {
+                let criterion = safe(k.criterion(reason.criterion)?.name ?? reason.criterion)
+                var head = "  \(index + 1). \(criterion): \(safe(winner.name)) \(Format.number(reason.winnerRating))"
+                if let runner = runnerUp, let rating = reason.runnerUpRating {
+                    head += " vs \(safe(runner.name)) \(Format.number(rating))"
+                }
+                head += ", weight \(Format.number(reason.weight))"
+                if !reason.weightRules.isEmpty { head += " (set by \(reason.weightRules.joined(separator: ", ")))" }
+                head += ": +\(Format.fixed(reason.advantage, decimals: 1)) points"
+                lines.append(head)
+                lines.append("     " + safe(reason.why) + " " + style.dim("[\(safe(reason.source))]"))
+            }
+        }
+        if !c.ignored.isEmpty {
+            lines.append("")
+            for ignored in c.ignored {
+                lines.append("Note: ignored \(ignored.question)=\(safe(ignored.value.text)) because "
+                             + "'\(ignored.question)' is asked only when \(safe(ignored.condition)).")
+            }
+        }
+        lines.append("")
+        let answered = c.answers.ordered(by: k)
+        let unanswered = k.questions.count - answered.count
+        lines.append("Answers: " + (answered.isEmpty ? "none" : answered.map { "\($0.question.id)=\(safe($0.value.text))" }
+            .joined(separator: " ")) + (unanswered > 0 ? " (\(unanswered) unanswered)" : ""))
+        lines.append(style.dim("Knowledge: \(safe(k.info.name)) \(safe(k.info.version)), digest "
+                               + String(k.digest.prefix(12))))
+        lines.append(style.dim("Explain any score: advisor explain <framework> with the same answers."))
+        return lines.joined(separator: "\n") + "\n"
+    }
+}
+
+extension String {
+    func leftPadded(to width: Int) -> String {
+        count >= width ? self : String(repeating: " ", count: width - count) + self
+    }
+}

@@ -1,0 +1,85 @@
+import AdvisorCore
+import ArgumentParser
+import Foundation
+
+/// `advisor`: on a terminal, the interactive advisor; otherwise, one of the subcommands.
+@main
+struct Advisor: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "advisor",
+        abstract: "Choose a Python web framework, and be able to defend the choice.",
+        discussion: """
+            Run without a subcommand on a terminal to answer the questionnaire interactively.
+            For scripts and CI, use 'advisor recommend'.
+            """,
+        version: AdvisorVersion.text,
+        subcommands: [Recommend.self, Questions.self, Frameworks.self, Explain.self, Validate.self]
+    )
+
+    @OptionGroup var knowledgeOptions: KnowledgeOptions
+    @OptionGroup var colorOptions: ColorOptions
+
+    @Option(name: .long, help: ArgumentHelp("Start with the answers in FILE filled in.", valueName: "file"))
+    var answers: String?
+
+    @Flag(name: .long, help: "Continue the last unfinished session.")
+    var resume = false
+
+    func run() throws {
+        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
+            throw Failure.usage("the interactive advisor needs a terminal; for scripts use "
+                                + "'advisor recommend --answer ID=VALUE ...' (see 'advisor recommend --help')")
+        }
+        try InteractiveSession(knowledgeOptions: knowledgeOptions, colorOptions: colorOptions,
+                               answersFile: answers, resume: resume).run()
+    }
+
+    /// Parses, runs, and turns every error into one message and an exit code.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let failure as Failure {
+            Output.error(failure.message)
+            Foundation.exit(failure.exitCode)
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success || error is CleanExit {
+                exit(withError: error)
+            }
+            // ArgumentParser's own usage errors: one line, with a pointer to help.
+            let message = fullMessage(for: error)
+            let first = message.split(separator: "\n").first.map(String.init) ?? message
+            let text = first.hasPrefix("Error: ") ? String(first.dropFirst(7)) : first
+            Output.error("advisor: \(text) (see 'advisor --help')")
+            Foundation.exit(code.rawValue == 0 ? 64 : code.rawValue)
+        }
+    }
+}
+
+enum AdvisorVersion {
+    static let text = "0.1.0"
+}
+
+/// Writing to stdout and stderr.
+enum Output {
+    static func error(_ text: String) {
+        FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+    }
+
+    static func write(_ text: String) throws(Failure) {
+        let data = Array(text.utf8)
+        var offset = 0
+        while offset < data.count {
+            let written = data[offset...].withUnsafeBytes { buffer in
+                Foundation.write(STDOUT_FILENO, buffer.baseAddress, buffer.count)
+            }
+            if written < 0 {
+                if errno == EINTR { continue }
+                if errno == EPIPE { Foundation.exit(0) }
+                throw .io("cannot write to standard output: \(String(cString: strerror(errno)))")
+            }
+            offset += written
+        }
+    }
+}

@@ -1,0 +1,139 @@
+import AdvisorCore
+import AdvisorKnowledge
+import ArgumentParser
+import Foundation
+
+/// `--knowledge DIR`, repeatable: later directories are overlays.
+struct KnowledgeOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("Load knowledge from DIR instead of the built-in knowledge.",
+                                            valueName: "dir"))
+    var knowledge: [String] = []
+
+    /// The knowledge base, and the warnings its loading produced.
+    func load() throws(Failure) -> KnowledgeLoader.Result {
+        if knowledge.isEmpty {
+            do {
+                return KnowledgeLoader.Result(knowledge: try ShippedKnowledge.load(), warnings: [],
+                                              sources: SourceTexts())
+            } catch {
+                throw .data("the built-in knowledge is damaged; rebuild the advisor")
+            }
+        }
+        for directory in knowledge where !FileManager.default.fileExists(atPath: directory) {
+            throw .noInput("knowledge directory '\(directory)' does not exist")
+        }
+        do {
+            return try KnowledgeLoader.load(directories: knowledge)
+        } catch {
+            throw .knowledge(error)
+        }
+    }
+}
+
+/// `--answer`, `--answers` and `--weight`.
+struct AnswerOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("An answer, as ID=VALUE; multi-choice as ID=A,B. Repeatable.",
+                                            valueName: "id=value"))
+    var answer: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("A YAML or JSON file mapping question ids to answers.",
+                                            valueName: "file"))
+    var answers: String?
+
+    @Option(name: .long, help: ArgumentHelp("Set a criterion's final weight, after the rules (N ≥ 0). Repeatable.",
+                                            valueName: "criterion=n"))
+    var weight: [String] = []
+
+    /// The answers: the file first, then each `--answer` over it.
+    func answers(for knowledge: KnowledgeBase) throws(Failure) -> Answers {
+        let parser = AnswerParser(knowledge: knowledge)
+        var result = Answers()
+        if let path = answers {
+            guard FileManager.default.fileExists(atPath: path) else {
+                throw .noInput("answers file '\(path)' does not exist")
+            }
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+                throw .noInput("answers file '\(path)' is a directory")
+            }
+            do {
+                result = try AnswersFile.read(path: path, parser: parser)
+            } catch {
+                throw Failure(error)
+            }
+        }
+        var given: Set<String> = []
+        for assignment in answer {
+            do {
+                let (id, value) = try parser.parse(assignment: assignment)
+                if given.contains(id) {
+                    throw Failure.usage("question '\(id)' is answered twice on the command line; "
+                                        + "give multi-choice answers once, as \(id)=a,b")
+                }
+                given.insert(id)
+                result[id] = value
+            } catch let error as AnswerError {
+                throw Failure(error)
+            } catch let error as Failure {
+                throw error
+            } catch {
+                throw Failure.usage("\(error)")
+            }
+        }
+        return result
+    }
+
+    /// The weight overrides by criterion id.
+    func weights(for knowledge: KnowledgeBase) throws(Failure) -> [String: Double] {
+        var result: [String: Double] = [:]
+        for assignment in weight {
+            guard let equals = assignment.firstIndex(of: "=") else {
+                throw .usage("--weight takes CRITERION=N, as in performance=5; got '\(assignment)'")
+            }
+            let id = String(assignment[..<equals])
+            let text = String(assignment[assignment.index(after: equals)...])
+            guard knowledge.criterion(id) != nil else {
+                throw .usage("unknown criterion '\(id)'"
+                             + Suggestion.didYouMean(id, in: knowledge.criteria.map(\.id))
+                             + " (see 'advisor frameworks --criteria')")
+            }
+            guard let value = Double(text), value.isFinite else {
+                throw .usage("weight of '\(id)' must be a number, got '\(text)'")
+            }
+            guard value >= 0 else {
+                throw .usage("weight of '\(id)' must be 0 or more, got \(text)")
+            }
+            guard value <= 1_000_000 else {
+                throw .usage("weight of '\(id)' must be at most 1000000, got \(text)")
+            }
+            if result[id] != nil {
+                throw .usage("criterion '\(id)' is weighted twice on the command line")
+            }
+            result[id] = value
+        }
+        return result
+    }
+}
+
+/// `--color` / `--no-color`, following `NO_COLOR` and whether stdout is a terminal.
+struct ColorOptions: ParsableArguments {
+    @Flag(inversion: .prefixedNo, help: "Colour the output (default: only on a terminal, never under NO_COLOR).")
+    var color: Bool?
+
+    func style() -> TextStyle {
+        let environment = ProcessInfo.processInfo.environment
+        let useColor: Bool
+        if let color {
+            useColor = color
+        } else {
+            useColor = isatty(STDOUT_FILENO) == 1 && (environment["NO_COLOR"] ?? "").isEmpty
+                && environment["TERM"] != "dumb"
+        }
+        return TextStyle(color: useColor, unicode: TextStyle.isUTF8(environment: environment))
+    }
+}
+
+/// Output formats of `recommend`.
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json
+}
