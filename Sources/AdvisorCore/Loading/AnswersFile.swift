@@ -89,3 +89,18 @@ public enum AnswersFile {
         return answers
     }
 }
+
+extension AnswersFile {
+    /// The answers as an answers file (YAML), in questionnaire order, readable by `read(path:parser:)`.
+    public static func serialize(_ answers: Answers, knowledge: KnowledgeBase) -> String {
+        var lines = ["# Framework Advisor answers (knowledge digest \(knowledge.digest.prefix(12)))"]
+        for (question, value) in answers.ordered(by: knowledge) {
+            switch value {
+            case .one(let option): lines.append("\(question.id): \(option)")
+            case .many(let options): lines.append("\(question.id): [\(options.joined(separator: ", "))]")
+            case .yes(let flag): lines.append("\(question.id): \(flag ? "yes" : "no")")
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}
