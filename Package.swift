@@ -62,18 +62,23 @@ let package = Package(
         ),
 
         // MARK: - Tests
+        .target(
+            name: "TestSupport",
+            path: "Tests/TestSupport"
+        ),
         .testTarget(
             name: "AdvisorCoreTests",
-            dependencies: ["AdvisorCore", "AdvisorKnowledge"],
-            resources: [.copy("Fixtures")]
+            dependencies: ["AdvisorCore", "AdvisorKnowledge", "TestSupport"],
+            exclude: ["__Snapshots__"]
         ),
         .testTarget(
             name: "AdvisorTUITests",
-            dependencies: ["AdvisorTUI", "AdvisorCore", "AdvisorKnowledge"]
+            dependencies: ["AdvisorTUI", "AdvisorCore", "AdvisorKnowledge", "TestSupport"]
         ),
         .testTarget(
             name: "AdvisorCLITests",
-            dependencies: ["AdvisorCore"]
+            dependencies: ["AdvisorCore", "TestSupport"],
+            exclude: ["__Snapshots__"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -1,0 +1,253 @@
+import AdvisorCore
+import Foundation
+import Testing
+
+/// Each broken knowledge base, with the whole diagnostic text `advisor validate` would print.
+struct LoaderDiagnosticsTests {
+    struct Case: CustomTestStringConvertible, Sendable {
+        var name: String
+        var fixture: @Sendable () -> KnowledgeFixture
+        var expected: String
+        var testDescription: String { name }
+    }
+
+    static let base = KnowledgeFixture.minimal
+
+    static let cases: [Case] = [
+        Case(name: "YAML syntax error", fixture: {
+            base.replacing("  - weight: { speed: \"*2\" }", with: "  - weight: { speed: \"*2\" ", in: "rules.yaml")
+        }, expected: """
+            K/rules.yaml:6:7: error: invalid YAML: did not find expected ',' or '}' (while parsing a flow mapping at line 5)
+                  - fact: api_first
+                  ^
+            1 error generated.
+            """),
+        Case(name: "unknown key with suggestion", fixture: {
+            base.replacing("    weight: 2", with: "    wieght: 2", in: "knowledge.yaml")
+        }, expected: """
+            K/knowledge.yaml:13:5: error: unknown key 'wieght' in a criterion; did you mean 'weight'? (allowed: id, name, description, weight, source)
+                wieght: 2
+                ^
+            K/knowledge.yaml:9:5: error: missing field 'weight' in a criterion
+                id: speed
+                ^
+            2 errors generated.
+            """),
+        Case(name: "missing field", fixture: {
+            base.replacing("speed: { score: 5, why: Fast., source: doc }", with: "speed: { score: 5, source: doc }",
+                           in: "frameworks/fast.yaml")
+        }, expected: """
+            K/frameworks/fast.yaml:5:10: error: missing field 'why' in the rating of 'fast' on 'speed'
+              speed: { score: 5, source: doc }
+                     ^
+            1 error generated.
+            """),
+        Case(name: "wrong type", fixture: {
+            base.replacing("    weight: 2", with: "    weight: heavy", in: "knowledge.yaml")
+        }, expected: """
+            K/knowledge.yaml:13:13: error: expected 'weight' to be a number, found 'heavy'
+                weight: heavy
+                        ^
+            1 error generated.
+            """),
+        Case(name: "duplicate id", fixture: {
+            base.replacing("  - id: batteries", with: "  - id: speed", in: "knowledge.yaml")
+        }, expected: """
+            K/knowledge.yaml:15:11: error: duplicate criterion id 'speed'; first defined at K/knowledge.yaml:9:11
+              - id: speed
+                    ^
+            K/frameworks/fast.yaml:3:1: error: framework 'fast' has no rating for 'batteries'; every framework is rated on every criterion
+            id: fast
+            ^
+            """),
+        Case(name: "rating out of range", fixture: {
+            base.replacing("score: 5, why: All", with: "score: 7, why: All", in: "frameworks/full.yaml")
+        }, expected: """
+            K/frameworks/full.yaml:8:23: error: rating 7 of 'full' on 'batteries' is out of range 0...5
+              batteries: { score: 7, why: All batteries., source: doc }
+                                  ^
+            K/frameworks/full.yaml:3:1: error: framework 'full' has no rating for 'batteries'; every framework is rated on every criterion
+            id: full
+            ^
+            2 errors generated.
+            """),
+        Case(name: "framework missing a rating", fixture: {
+            base.replacing("  batteries: { score: 1, why: Few batteries., source: doc }\n", with: "",
+                           in: "frameworks/fast.yaml")
+        }, expected: """
+            K/frameworks/fast.yaml:1:1: error: framework 'fast' has no rating for 'batteries'; every framework is rated on every criterion
+            id: fast
+            ^
+            1 error generated.
+            """),
+        Case(name: "unknown question in a condition", fixture: {
+            base.replacing("when: kind == \"api\"", with: "when: kidn == \"api\"", in: "rules.yaml")
+        }, expected: """
+            K/rules.yaml:3:11: error: unknown question 'kidn'; did you mean 'kind'?
+                when: kidn == "api"
+                      ^
+            1 error generated.
+            """),
+        Case(name: "value the question doesn't offer", fixture: {
+            base.replacing("when: kind == \"api\"", with: "when: kind == \"apii\"", in: "rules.yaml")
+        }, expected: """
+            K/rules.yaml:3:19: error: 'kind' has no value "apii"; did you mean "api"? (allowed: api, site)
+                when: kind == "apii"
+                              ^
+            1 error generated.
+            """),
+        Case(name: "unknown criterion in an action", fixture: {
+            base.replacing("weight: { speed: \"*2\" }", with: "weight: { sped: \"*2\" }", in: "rules.yaml")
+        }, expected: """
+            K/rules.yaml:5:20: error: unknown criterion 'sped'; did you mean 'speed'?
+                  - weight: { sped: "*2" }
+                              ^
+            1 error generated.
+            """),
+        Case(name: "unknown framework", fixture: {
+            base.replacing("      - weight: { batteries: \"+1\" }",
+                           with: "      - exclude: { framework: fsat, reason: Too slow. }", in: "rules.yaml")
+        }, expected: """
+            K/rules.yaml:11:32: error: unknown framework 'fsat'; did you mean 'fast'?
+                  - exclude: { framework: fsat, reason: Too slow. }
+                                          ^
+            1 error generated.
+            """),
+        Case(name: "unknown source", fixture: {
+            base.replacing("speed: { score: 5, why: Fast., source: doc }",
+                           with: "speed: { score: 5, why: Fast., source: dco }", in: "frameworks/fast.yaml")
+        }, expected: """
+            K/frameworks/fast.yaml:5:41: error: unknown source 'dco'; did you mean 'doc'?
+              speed: { score: 5, why: Fast., source: dco }
+                                                     ^
+            1 error generated.
+            """),
+        Case(name: "fact read but never asserted", fixture: {
+            base.replacing("when: not api_first", with: "when: not api_frist", in: "rules.yaml")
+        }, expected: """
+            K/rules.yaml:10:15: error: unknown fact 'api_frist'; did you mean 'api_first'?
+                when: not api_frist
+                          ^
+            1 error generated.
+            """),
+        Case(name: "condition that doesn't type-check", fixture: {
+            base.replacing("when: kind == \"api\"", with: "when: kind < \"api\"", in: "rules.yaml")
+        }, expected: """
+            K/rules.yaml:3:16: error: '<' needs a scale question; 'kind' is a choice question (use '==', '!=' or 'in')
+                when: kind < "api"
+                           ^
+            1 error generated.
+            """),
+        Case(name: "multi-choice compared with ==", fixture: {
+            base.replacing("when: kind == \"api\"", with: "when: extras == \"admin\"", in: "rules.yaml")
+        }, expected: """
+            K/rules.yaml:3:18: error: 'extras' is a multi-choice question; test it with 'contains', as in 'extras contains "admin"'
+                when: extras == "admin"
+                             ^
+            1 error generated.
+            """),
+        Case(name: "unknown capability", fixture: {
+            base.replacing("      - weight: { batteries: \"+1\" }", with: "      - require: admni", in: "rules.yaml")
+        }, expected: """
+            K/rules.yaml:11:18: error: unknown capability 'admni'; did you mean 'admin'?
+                  - require: admni
+                             ^
+            1 error generated.
+            """),
+        Case(name: "negation in a cycle", fixture: {
+            base.appending("""
+                  - id: paradox
+                    when: not calm
+                    then:
+                      - fact: calm
+                    because: A fact that denies itself.
+                    source: doc
+
+                """, to: "rules.yaml")
+        }, expected: """
+            K/rules.yaml:14:5: error: rule 'paradox' reads 'calm' negatively, and that fact depends on this rule: negation in a cycle has no consistent answer
+                id: paradox
+                ^
+            1 error generated.
+            """),
+        Case(name: "empty file", fixture: {
+            base.appending("# nothing here\n", to: "empty.yaml")
+        }, expected: """
+            K/empty.yaml:1:1: error: file is empty
+            # nothing here
+            ^
+            1 error generated.
+            """),
+        Case(name: "anchors and aliases", fixture: {
+            base.replacing("  speed: { score: 5, why: Fast., source: doc }",
+                           with: "  speed: &s { score: 5, why: Fast., source: doc }", in: "frameworks/fast.yaml")
+        }, expected: """
+            K/frameworks/fast.yaml:5:10: error: YAML anchors and aliases are not supported in knowledge files; write the value out
+              speed: &s { score: 5, why: Fast., source: doc }
+                     ^
+            1 error generated.
+            """),
+        Case(name: "unknown question kind", fixture: {
+            base.replacing("    kind: yesno", with: "    kind: yesorno", in: "questions.yaml")
+        }, expected: """
+            K/questions.yaml:34:11: error: unknown question kind 'yesorno'; did you mean 'yesno'? (allowed: choice, multi, yesno, scale)
+                kind: yesorno
+                      ^
+            1 error generated.
+            """),
+        Case(name: "ask_if reading a later question", fixture: {
+            base.replacing("    kind: choice\n", with: "    kind: choice\n    ask_if: streaming\n", in: "questions.yaml")
+        }, expected: """
+            K/questions.yaml:7:13: error: 'ask_if' of question 'kind' reads 'streaming', which is not asked before it
+                ask_if: streaming
+                        ^
+            1 error generated.
+            """),
+    ]
+
+    @Test("broken knowledge is reported with the whole compiler-style text", arguments: cases)
+    func diagnostics(_ testCase: Case) throws {
+        let result = try testCase.fixture().load()
+        guard case .failure(let text) = result else {
+            Issue.record("expected a load error")
+            return
+        }
+        #expect(text == testCase.expected)
+    }
+
+    @Test("every problem is reported in one run")
+    func reportsEverything() throws {
+        let fixture = Self.base
+            .replacing("    weight: 2", with: "    weight: -1", in: "knowledge.yaml")
+            .replacing("when: kind == \"api\"", with: "when: kind == \"apii\"", in: "rules.yaml")
+            .replacing("score: 2, why: Slower.", with: "score: 9, why: Slower.", in: "frameworks/full.yaml")
+        guard case .failure(let text) = try fixture.load() else {
+            Issue.record("expected a load error")
+            return
+        }
+        #expect(text.contains("K/knowledge.yaml:13:13: error: 'weight' must be 0 or more, found -1"))
+        #expect(text.contains("K/rules.yaml:3:19: error: 'kind' has no value \"apii\""))
+        #expect(text.contains("K/frameworks/full.yaml:7:19: error: rating 9 of 'full' on 'speed' is out of range"))
+        #expect(text.hasSuffix("4 errors generated."))
+    }
+
+    @Test("the minimal fixture and the shipped knowledge load cleanly")
+    func validKnowledge() throws {
+        guard case .success(let knowledge) = try Self.base.load() else {
+            Issue.record("the fixture should load")
+            return
+        }
+        #expect(knowledge.facts == ["api_first"])
+        let shipped = try KnowledgeLoader.load(directories: [CommandRunnerPaths.knowledge])
+        #expect(shipped.warnings.isEmpty)
+        #expect(shipped.knowledge.frameworks.map(\.id).contains("django"))
+    }
+}
+
+enum CommandRunnerPaths {
+    static var knowledge: String {
+        var url = URL(fileURLWithPath: #filePath)
+        for _ in 0..<3 { url.deleteLastPathComponent() }
+        return url.path + "/Knowledge"
+    }
+}
