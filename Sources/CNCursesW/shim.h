@@ -9,7 +9,10 @@
 #define NCURSES_WIDECHAR 1
 #endif
 
+#include <langinfo.h>
 #include <locale.h>
+#include <string.h>
+#include <unistd.h>
 #include <signal.h>
 #include <wchar.h>
 #include <ncursesw/curses.h>
@@ -37,5 +40,87 @@ static inline int advisor_key_code_yes(void) { return KEY_CODE_YES; }
 static inline mmask_t advisor_button1_clicked(void) { return BUTTON1_CLICKED; }
 static inline mmask_t advisor_button1_pressed(void) { return BUTTON1_PRESSED; }
 static inline mmask_t advisor_button1_released(void) { return BUTTON1_RELEASED; }
+
+// Function keys.
+static inline int advisor_key_up(void) { return KEY_UP; }
+static inline int advisor_key_down(void) { return KEY_DOWN; }
+static inline int advisor_key_left(void) { return KEY_LEFT; }
+static inline int advisor_key_right(void) { return KEY_RIGHT; }
+static inline int advisor_key_home(void) { return KEY_HOME; }
+static inline int advisor_key_end(void) { return KEY_END; }
+static inline int advisor_key_npage(void) { return KEY_NPAGE; }
+static inline int advisor_key_ppage(void) { return KEY_PPAGE; }
+static inline int advisor_key_backspace(void) { return KEY_BACKSPACE; }
+static inline int advisor_key_enter(void) { return KEY_ENTER; }
+static inline int advisor_key_btab(void) { return KEY_BTAB; }
+
+// Drawing: attr_set and mvaddnwstr are macros.
+static inline int advisor_set_style(attr_t attributes, short pair) { return attr_set(attributes, pair, NULL); }
+static inline int advisor_put(int y, int x, const wchar_t *text, int count) {
+    return mvaddnwstr(y, x, text, count);
+}
+static inline void advisor_timeout(int milliseconds) { timeout(milliseconds); }
+
+// The mouse: the position and buttons of the last event.
+static inline int advisor_getmouse(int *x, int *y, mmask_t *buttons) {
+    MEVENT event;
+    if (getmouse(&event) != OK) return ERR;
+    *x = event.x;
+    *y = event.y;
+    *buttons = event.bstate;
+    return OK;
+}
+
+// Whether the locale chosen by setlocale(LC_ALL, "") encodes UTF-8.
+static inline int advisor_locale_is_utf8(void) {
+    const char *codeset = nl_langinfo(CODESET);
+    return codeset != NULL && (strcmp(codeset, "UTF-8") == 0 || strcmp(codeset, "utf8") == 0);
+}
+
+// MARK: - Signals
+// The handler only records the signal in slots the caller owns (async-signal-safe); the main loop,
+// which polls keys with a short timeout, restores the terminal and exits. Slot 0 holds the last
+// terminating signal, slot 1 is set by SIGCONT to ask for a full redraw after a stop.
+//
+// Static storage in this header exists once per object file that uses it, so the only static here
+// is the slot pointer, written by the install function and read by the handler it installs (the
+// same copy). Callers read and clear the slots through their own pointer.
+static volatile sig_atomic_t *advisor_signal_slots = NULL;
+
+static void advisor_record_signal(int signal_number) {
+    volatile sig_atomic_t *slots = advisor_signal_slots;
+    if (slots == NULL) return;
+    if (signal_number == SIGCONT) {
+        slots[1] = 1;
+    } else {
+        slots[0] = signal_number;
+    }
+}
+
+/// Installs the handlers for SIGTERM, SIGHUP, SIGINT, SIGQUIT and SIGCONT, recording into `slots`
+/// (two entries, owned by the caller for the life of the program). Call before initscr, so that
+/// ncurses keeps them (it only installs its own where none is set).
+static inline void advisor_install_signal_handlers(volatile sig_atomic_t *slots) {
+    advisor_signal_slots = slots;
+    struct sigaction action;
+    memset(&action, 0, sizeof action);
+    action.sa_handler = advisor_record_signal;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = 0;
+    sigaction(SIGTERM, &action, NULL);
+    sigaction(SIGHUP, &action, NULL);
+    sigaction(SIGINT, &action, NULL);
+    sigaction(SIGQUIT, &action, NULL);
+    action.sa_flags = SA_RESTART;
+    sigaction(SIGCONT, &action, NULL);
+}
+
+/// Reads a slot and clears it, atomically.
+static inline int advisor_take_slot(volatile sig_atomic_t *slot) {
+    return __atomic_exchange_n(slot, 0, __ATOMIC_SEQ_CST);
+}
+
+/// Stops the process group, as Ctrl-Z would (restore the terminal first); returns on SIGCONT.
+static inline void advisor_stop_self(void) { kill(0, SIGSTOP); }
 
 #endif

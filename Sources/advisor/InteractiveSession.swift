@@ -1,6 +1,9 @@
 import AdvisorCore
+import AdvisorTUI
+import Foundation
 
-/// Runs the full-screen advisor.
+/// Runs the full-screen advisor: loads the knowledge and any answers or saved session, hands the
+/// terminal to `AdvisorApp`, and turns how it ended into a message and an exit code.
 struct InteractiveSession {
     var knowledgeOptions: KnowledgeOptions
     var colorOptions: ColorOptions
@@ -8,6 +11,78 @@ struct InteractiveSession {
     var resume: Bool
 
     func run() throws {
-        throw Failure.usage("the interactive advisor is not available in this build; use 'advisor recommend'")
+        let knowledge = try knowledgeOptions.load().knowledge
+        let environment = ProcessInfo.processInfo.environment
+        let store = SessionStore.standard(environment: environment)
+        var state = AdvisorState(knowledge: knowledge)
+        var resumePoint: String?
+        if resume {
+            guard let store else {
+                throw Failure.noInput("no saved session: neither XDG_STATE_HOME nor HOME is set")
+            }
+            let snapshot: SessionStore.Snapshot?
+            do {
+                snapshot = try store.load(knowledge: knowledge)
+            } catch {
+                throw Failure.data("the saved session '\(store.path)' no longer fits the knowledge (\(error.line)); "
+                                   + "start afresh with 'advisor'")
+            }
+            guard let snapshot else {
+                throw Failure.noInput("no unfinished session to resume (looked for '\(store.path)')")
+            }
+            state = AdvisorState(knowledge: knowledge, answers: snapshot.answers, skipped: snapshot.skipped)
+            resumePoint = snapshot.resumePoint ?? knowledge.questions.first?.id
+        }
+        if let answersFile {
+            let given = try readAnswers(answersFile, knowledge: knowledge)
+            state = AdvisorState(knowledge: knowledge, answers: state.answers.merging(given), skipped: state.skipped)
+            state.welcomeNote = "\(given.count) answer\(given.count == 1 ? "" : "s") filled in from \(answersFile); "
+                + "change any of them on its question, or press r to review."
+        }
+        if store == nil {
+            state.welcomeNote = (state.welcomeNote.map { $0 + " " } ?? "")
+                + "Progress is not saved: neither XDG_STATE_HOME nor HOME is set."
+        }
+        if resume { state.resume(at: resumePoint) }
+
+        let color = colorOptions.color
+            ?? ((environment["NO_COLOR"] ?? "").isEmpty && environment["TERM"] != "dumb")
+        var terminal = CursesTerminal(color: color)
+        let outcome = AdvisorApp.run(state, on: &terminal, store: store)
+        try finish(outcome, store: store)
+    }
+
+    /// Prints what happened once the terminal is back, and exits with the matching code.
+    private func finish(_ outcome: AdvisorApp.Outcome, store: SessionStore?) throws {
+        let state = outcome.state
+        let saved = store.map { " Your answers are saved in \($0.path); continue with 'advisor --resume'." } ?? ""
+        switch outcome {
+        case .quit(let state) where state.screen == .results:
+            if let winner = state.consultation.winner {
+                try Output.write("Recommendation: \(TextSanitizer.inert(winner.name)) "
+                                 + "(\(Format.fixed(winner.score, decimals: 1)) of 100)\n")
+            }
+        case .quit, .endOfInput:
+            if state.hasProgress { Output.error("advisor: stopped." + saved) }
+        case .interrupted:
+            Output.error("advisor: interrupted." + saved)
+            Foundation.exit(130)
+        case .signal(let signal, _):
+            Output.error("advisor: stopped by signal \(signal)." + saved)
+            Foundation.exit(128 + signal)
+        }
+    }
+
+    private func readAnswers(_ path: String, knowledge: KnowledgeBase) throws(Failure) -> Answers {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw .noInput("answers file '\(path)' does not exist")
+        }
+        if isDirectory.boolValue { throw .noInput("answers file '\(path)' is a directory") }
+        do {
+            return try AnswersFile.read(path: path, parser: AnswerParser(knowledge: knowledge))
+        } catch {
+            throw Failure(error)
+        }
     }
 }

@@ -1,1 +1,0 @@
-// The terminal UI: screens as pure state rendered into a canvas, on ncurses or an in-memory grid.

@@ -1,0 +1,28 @@
+import AdvisorCore
+
+// MARK: - Keeping scroll offsets in range
+
+extension AdvisorState {
+    /// The largest useful scroll offset for what is on screen: the why overlay or the results detail.
+    var maximumScroll: Int {
+        guard size.fits(.minimum) else { return 0 }
+        if overlay == .why {
+            let width = min(size.width - 6, 100)
+            let count = WhyOverlay.lines(self, width: width - 6, unicode: unicode).count
+            let frameHeight = min(size.height - 4, count + 4) - 4
+            return count > frameHeight ? count - (frameHeight - 1) : 0
+        }
+        guard screen == .results, resultsOrder.indices.contains(cursor) else { return 0 }
+        let layout = ResultsLayout(size: size, frameworks: resultsOrder.count)
+        let count = ResultsDetail.lines(for: resultsOrder[cursor], in: consultation, width: size.width - 6,
+                                        unicode: unicode).count
+        let height = layout.detailBottom - layout.detailTop
+        return count > height ? count - (height - 1) : 0
+    }
+
+    /// Pulls the scroll offset back into range after a key.
+    mutating func clampScroll() {
+        guard scroll > 0 else { return }
+        scroll = min(scroll, maximumScroll)
+    }
+}

@@ -1,0 +1,120 @@
+import AdvisorCore
+
+/// The rectangle of a centred overlay.
+struct OverlayFrame {
+    let x: Int, y: Int, width: Int, height: Int
+
+    init(canvas: Canvas, width wanted: Int, contentHeight: Int) {
+        width = min(canvas.width - 6, wanted)
+        height = min(canvas.height - 4, contentHeight + 4)
+        x = (canvas.width - width) / 2
+        y = max(2, (canvas.height - height) / 2)
+    }
+
+    var contentWidth: Int { width - 6 }
+    var contentHeight: Int { height - 4 }
+}
+
+/// `?`: every key of the screen in front.
+enum HelpOverlay {
+    static func keys(for screen: AdvisorState.Screen, glyphs g: Glyphs) -> [(String, String)] {
+        let common: [(String, String)] = [("?", "show or hide this help"), ("Ctrl-C", "quit at once"),
+                                          ("Ctrl-Z", "suspend to the shell")]
+        switch screen {
+        case .welcome:
+            return [("Enter", "start the questions"), ("r", "review answers filled in"),
+                    ("q", "quit")] + common
+        case .question:
+            return [("\(g.up) \(g.down)  j k", "move between options"), ("1-9", "jump to an option"),
+                    ("Enter", "choose (multi-choice: confirm the ticks)"), ("Space", "tick or untick (multi-choice)"),
+                    ("\(g.left)  Backspace", "back one question; answers are kept"),
+                    ("s", "skip: no preference (leaves it unanswered)"),
+                    ("w", "why this question? the rules it feeds"), ("r", "review all answers"),
+                    ("mouse", "click an option to choose it"), ("q", "quit (asks first; progress is saved)")]
+                + common
+        case .review:
+            return [("\(g.up) \(g.down)  j k", "move"), ("Enter", "show the recommendation, or change that answer"),
+                    ("\(g.left)  Backspace", "back to the last question"), ("mouse", "click an entry"),
+                    ("q", "quit (asks first; progress is saved)")] + common
+        case .results:
+            return [("\(g.up) \(g.down)  j k", "select a framework"), ("PgDn PgUp Space", "scroll the explanation"),
+                    ("r  \(g.left)", "review and change answers"), ("e", "export a report"),
+                    ("q", "quit")] + common
+        }
+    }
+
+    static func render(_ state: AdvisorState, into canvas: inout Canvas) {
+        let keys = keys(for: state.screen, glyphs: canvas.glyphs)
+        let frame = OverlayFrame(canvas: canvas, width: 72, contentHeight: keys.count + 2)
+        canvas.panel(x: frame.x, y: frame.y, width: frame.width, height: frame.height, title: "Help: keys")
+        let keyWidth = 18
+        for (row, pair) in keys.prefix(frame.contentHeight).enumerated() {
+            let y = frame.y + 2 + row
+            canvas.put(pair.0, x: frame.x + 3, y: y, style: CellStyle(.bold, role: .accent))
+            canvas.put(pair.1, x: frame.x + 3 + keyWidth, y: y, limit: frame.contentWidth - keyWidth)
+        }
+        canvas.put("Press any key to close.", x: frame.x + 3, y: frame.y + frame.height - 2, style: .dim)
+    }
+}
+
+/// `w`: the rules that read the question, and what each answer would change.
+enum WhyOverlay {
+    static func lines(_ state: AdvisorState, width: Int, unicode: Bool) -> [Line] {
+        guard let insight = state.insight else { return [] }
+        let k = state.knowledge
+        let question = insight.question
+        let arrow = unicode ? "→" : "->"
+        var out = LineBuilder(width: width, unicode: unicode)
+        out.add(question.prompt, .bold)
+        out.add("Why we ask: \(question.why) [\(question.source)]", hang: 2)
+        if let askIf = question.askIf { out.add("Asked only when: \(askIf.text)", .dim, hang: 2) }
+        out.blank()
+        if insight.rules.isEmpty {
+            out.add("No rule reads this question.", .dim)
+        } else {
+            out.add("Rules that read it", .heading)
+            for rule in insight.rules {
+                out.add("\(rule.id): when \(rule.when.text)", .bold, indent: 2, hang: 4)
+                out.add("\(rule.because) [\(rule.source)]", indent: 4, hang: 2)
+            }
+        }
+        out.blank()
+        out.add("What each answer would do (other answers as given)", .heading)
+        for outcome in insight.outcomes {
+            let winner = outcome.winner.flatMap { k.framework($0)?.name } ?? "nothing (all knocked out)"
+            let scores = outcome.scores.map { "\(k.framework($0.framework)?.name ?? $0.framework) "
+                + Format.fixed($0.score, decimals: 1) }.joined(separator: ", ")
+            out.add("\(outcome.label) \(arrow) \(winner) leads (\(scores))", .bold, indent: 2, hang: 4)
+            if outcome.effects.isEmpty {
+                out.add("no rule changes", .dim, indent: 6)
+            }
+            for effect in outcome.effects { out.add(effect, .plain, indent: 6, hang: 2) }
+        }
+        return out.lines
+    }
+
+    static func render(_ state: AdvisorState, into canvas: inout Canvas) {
+        let width = min(canvas.width - 6, 100)
+        let lines = lines(state, width: width - 6, unicode: canvas.appearance.unicode)
+        let frame = OverlayFrame(canvas: canvas, width: width, contentHeight: lines.count)
+        canvas.panel(x: frame.x, y: frame.y, width: frame.width, height: frame.height, title: "Why this question?")
+        canvas.scrolling(lines, x: frame.x + 3, y: frame.y + 2, width: frame.contentWidth,
+                         height: frame.contentHeight, offset: state.scroll)
+        let g = canvas.glyphs
+        canvas.put(" \(g.up)\(g.down) scroll \(g.separator) any other key closes ", x: frame.x + 2,
+                   y: frame.y + frame.height - 1, style: CellStyle(role: .title))
+    }
+}
+
+/// `q` with answers given: quit or stay.
+enum QuitOverlay {
+    static func render(_ state: AdvisorState, into canvas: inout Canvas) {
+        let frame = OverlayFrame(canvas: canvas, width: 60, contentHeight: 3)
+        canvas.panel(x: frame.x, y: frame.y, width: frame.width, height: frame.height, title: "Quit?")
+        canvas.put("Quit the advisor? Your answers are saved;", x: frame.x + 3, y: frame.y + 2)
+        canvas.put("'advisor --resume' continues where you left off.", x: frame.x + 3, y: frame.y + 3)
+        let x = frame.x + 3
+        let used = canvas.put("y", x: x, y: frame.y + 4, style: CellStyle(.bold, role: .accent))
+        canvas.put(" quit   any other key: stay", x: x + used, y: frame.y + 4, style: .dim)
+    }
+}

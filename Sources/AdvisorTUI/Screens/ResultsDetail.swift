@@ -1,0 +1,68 @@
+import AdvisorCore
+
+/// The "how" of one framework's score: each criterion's points from weight and rating, the rules
+/// that changed them, and the sources, as lines for the results screen.
+enum ResultsDetail {
+    static func lines(for id: String, in c: Consultation, width: Int, unicode: Bool) -> [Line] {
+        let k = c.knowledge
+        var out = LineBuilder(width: width, unicode: unicode)
+        guard let f = k.frameworkIndex[id], let scored = c.scored(id) ?? c.unrankedScore(id) else { return [] }
+        let framework = k.frameworks[f]
+        let arrow = unicode ? "→" : "->"
+        if let exclusion = c.exclusion(of: id) {
+            out.add("\(framework.name) is knocked out: \(exclusion.reason) (rule \(exclusion.rule)). Had it been "
+                    + "ranked, it would score \(Format.fixed(scored.score, decimals: 1)) of 100.",
+                    CellStyle(.bold, role: .bad), hang: 2)
+        } else {
+            out.add("How \(framework.name) scores \(Format.fixed(scored.score, decimals: 1)) of 100 "
+                    + "(rank \(scored.rank) of \(c.ranking.count))", .heading)
+        }
+        let total = c.weights.reduce(0) { $0 + $1.final }
+        out.add("score = 100 × Σ weight × rating / (Σ weight × 5), where Σ weight = "
+                + Format.number(total), .dim)
+        out.blank()
+        let ordered = scored.contributions.enumerated().sorted {
+            abs($0.element.points - $1.element.points) > 1e-9 ? $0.element.points > $1.element.points
+                : $0.offset < $1.offset
+        }
+        for (index, contribution) in ordered {
+            let criterion = k.criteria[index]
+            let weight = c.weights[index]
+            let rating = c.ratings[f][index]
+            out.add(Format.fixed(contribution.points, decimals: 1).leftPadded(to: 5) + " pts  \(criterion.name)  "
+                    + "(weight \(Format.number(weight.final)) × rating \(Format.number(rating.final)))",
+                    .bold, hang: 11)
+            var weightLine = "weight: base \(Format.number(weight.base)) [\(criterion.source)]"
+            for step in weight.steps {
+                let origin: String = switch step.origin {
+                case .rule(let rule): "rule \(rule)"
+                case .override: "--weight"
+                }
+                weightLine += ", \(step.change) by \(origin) \(arrow) \(Format.number(step.after))"
+            }
+            out.add(weightLine, .dim, indent: 11, hang: 2)
+            if let base = framework.ratings[criterion.id] {
+                out.add("rating \(Format.number(base.score)): \(base.citation.why) [\(base.citation.source)]",
+                        .plain, indent: 11, hang: 2)
+            }
+            for step in rating.steps {
+                out.add("\(step.change) by rule \(step.rule) \(arrow) \(Format.number(step.after))", .dim,
+                        indent: 13, hang: 2)
+            }
+        }
+        let shaping = c.firedRules.filter { rule in
+            c.weights.contains { $0.steps.contains { $0.origin == .rule(rule.id) } }
+                || c.ratings[f].contains { $0.steps.contains { $0.rule == rule.id } }
+                || c.exclusion(of: id)?.rule == rule.id
+        }
+        if !shaping.isEmpty {
+            out.blank()
+            out.add("Rules that shaped it", .heading)
+            for rule in shaping {
+                out.add("\(rule.id): \(rule.because) [\(rule.source)]", .plain, indent: 2, hang: 4)
+                out.add("when \(rule.when.text)", .dim, indent: 6, hang: 2)
+            }
+        }
+        return out.lines
+    }
+}

@@ -1,0 +1,189 @@
+import AdvisorCore
+
+// MARK: - Keys: state × key → state
+
+extension AdvisorState {
+    /// The state after `key`. Pure: the same state and key always give the same result.
+    public func handling(_ key: Key) -> AdvisorState {
+        var next = self
+        next.apply(key)
+        return next
+    }
+
+    /// Applies `key` in place.
+    public mutating func apply(_ key: Key) {
+        applyKey(key)
+        clampScroll()
+    }
+
+    private mutating func applyKey(_ key: Key) {
+        notice = nil
+        switch key {
+        case .interrupt:
+            exit = .interrupt
+            return
+        case .resize(let newSize):
+            size = newSize
+            return
+        case .suspend:
+            return
+        default:
+            break
+        }
+        guard size.fits(.minimum) else {
+            if key == .character("q") { exit = .quit }
+            return
+        }
+        if let overlay {
+            return applyOverlay(overlay, key)
+        }
+        if key == .character("?") {
+            overlay = .help
+            return
+        }
+        switch screen {
+        case .welcome: applyWelcome(key)
+        case .question(let index): applyQuestion(index, key)
+        case .review: applyReview(key)
+        case .results: applyResults(key)
+        }
+    }
+
+    private mutating func applyOverlay(_ current: Overlay, _ key: Key) {
+        switch current {
+        case .help:
+            overlay = nil
+        case .confirmQuit:
+            if key == .character("y") || key == .character("Y") || key == .character("q") {
+                exit = .quit
+            }
+            overlay = nil
+        case .why:
+            switch key {
+            case .up, .character("k"): scroll = max(0, scroll - 1)
+            case .down, .character("j"): scroll += 1
+            case .pageUp: scroll = max(0, scroll - 10)
+            case .pageDown, .space: scroll += 10
+            default:
+                overlay = nil
+                insight = nil
+                scroll = 0
+            }
+        }
+    }
+
+    private mutating func applyWelcome(_ key: Key) {
+        switch key {
+        case .enter, .right, .space: start()
+        case .character("r") where !answers.isEmpty: showReview()
+        case .character("q"), .escape: requestQuit()
+        default: break
+        }
+    }
+
+    private mutating func applyQuestion(_ index: Int, _ key: Key) {
+        let question = knowledge.questions[index]
+        let count = question.options.count
+        switch key {
+        case .up, .character("k"): cursor = max(0, cursor - 1)
+        case .down, .character("j"): cursor = min(max(0, count - 1), cursor + 1)
+        case .home: cursor = 0
+        case .end: cursor = max(0, count - 1)
+        case .space where question.kind == .multi: toggle(cursor, in: question)
+        case .enter, .right, .space: confirm(index, question)
+        case .character(let c) where c.isNumber:
+            if let digit = c.wholeNumberValue, digit >= 1, digit <= count {
+                cursor = digit - 1
+                if question.kind == .multi { toggle(cursor, in: question) }
+            }
+        case .character("s"):
+            setAnswer(nil, for: question.id)
+            skipped.insert(question.id)
+            advance(from: index)
+        case .left, .backspace: goBack()
+        case .character("w"):
+            insight = QuestionInsight.analyse(question: question.id, in: consultation)
+            overlay = .why
+            scroll = 0
+        case .character("r"): showReview(focus: reviewEntries.firstIndex(of: index).map { $0 + 1 } ?? 0)
+        case .character("q"), .escape: requestQuit()
+        case .click(let x, let y):
+            let layout = QuestionLayout(question: question, size: size, unicode: unicode)
+            guard let option = layout.option(atX: x, y: y) else { return }
+            cursor = option
+            if question.kind == .multi { toggle(option, in: question) } else { confirm(index, question) }
+        default: break
+        }
+    }
+
+    private mutating func toggle(_ option: Int, in question: Question) {
+        guard question.options.indices.contains(option) else { return }
+        let value = question.values[option]
+        if draft.contains(value) { draft.remove(value) } else { draft.insert(value) }
+    }
+
+    /// Answers the question with the option under the cursor (or the ticked options) and moves on.
+    private mutating func confirm(_ index: Int, _ question: Question) {
+        guard question.options.indices.contains(cursor) || question.kind == .multi else { return }
+        let value: AnswerValue
+        switch question.kind {
+        case .multi: value = .many(question.values.filter(draft.contains))
+        case .yesno: value = .yes(question.values[cursor] != "no")
+        case .choice, .scale: value = .one(question.values[cursor])
+        }
+        skipped.remove(question.id)
+        setAnswer(value, for: question.id)
+        advance(from: index)
+    }
+
+    private mutating func applyReview(_ key: Key) {
+        let count = reviewEntries.count
+        switch key {
+        case .up, .character("k"): cursor = max(0, cursor - 1)
+        case .down, .character("j"): cursor = min(count, cursor + 1)
+        case .home: cursor = 0
+        case .end: cursor = count
+        case .enter, .right, .space: openReviewEntry(cursor)
+        case .left, .backspace: goBack()
+        case .character("q"), .escape: requestQuit()
+        case .click(_, let y):
+            if let entry = ReviewLayout(size: size, cursor: cursor).entry(atRow: y, count: count) {
+                cursor = entry
+                openReviewEntry(entry)
+            }
+        default: break
+        }
+    }
+
+    private mutating func openReviewEntry(_ entry: Int) {
+        if entry == 0 {
+            showResults()
+        } else if reviewEntries.indices.contains(entry - 1) {
+            open(question: reviewEntries[entry - 1])
+            returnToReview = true
+        }
+    }
+
+    private mutating func applyResults(_ key: Key) {
+        let count = resultsOrder.count
+        switch key {
+        case .up, .character("k"):
+            cursor = max(0, cursor - 1)
+            scroll = 0
+        case .down, .character("j"):
+            cursor = min(max(0, count - 1), cursor + 1)
+            scroll = 0
+        case .pageDown, .space: scroll += max(1, size.height / 2)
+        case .pageUp: scroll = max(0, scroll - max(1, size.height / 2))
+        case .character("e"): notice = "Export comes with reports (issue 4)"
+        case .character("r"), .left, .backspace: showReview()
+        case .character("q"), .escape: exit = .quit
+        case .click(_, let y):
+            if let row = ResultsLayout(size: size, frameworks: count).framework(atRow: y) {
+                cursor = row
+                scroll = 0
+            }
+        default: break
+        }
+    }
+}

@@ -1,0 +1,113 @@
+import AdvisorCore
+
+// MARK: - Moving between screens
+
+extension AdvisorState {
+    /// Opens question `index` with the cursor on its current answer.
+    mutating func open(question index: Int) {
+        guard knowledge.questions.indices.contains(index) else { return showReview() }
+        let question = knowledge.questions[index]
+        screen = .question(index)
+        overlay = nil
+        scroll = 0
+        draft = []
+        cursor = 0
+        switch answers[question.id] {
+        case .one(let value)?:
+            cursor = question.values.firstIndex(of: value) ?? 0
+        case .yes(let flag)?:
+            cursor = flag ? 0 : min(1, max(0, question.options.count - 1))
+        case .many(let values)?:
+            draft = Set(values)
+            cursor = values.first.flatMap { question.values.firstIndex(of: $0) } ?? 0
+        case nil:
+            break
+        }
+    }
+
+    /// From the welcome screen: the first asked question without an answer, or the review if none is left.
+    mutating func start() {
+        if let next = asked.first(where: { isOpen(knowledge.questions[$0].id) }) {
+            open(question: next)
+        } else {
+            showReview()
+        }
+    }
+
+    /// After answering or skipping question `index`: the next asked question, or the review.
+    mutating func advance(from index: Int) {
+        if returnToReview {
+            returnToReview = false
+            return showReview(focus: reviewEntries.firstIndex(of: index).map { $0 + 1 } ?? 0)
+        }
+        if let next = asked.first(where: { $0 > index }) {
+            open(question: next)
+        } else {
+            showReview()
+        }
+    }
+
+    /// One question back (answers kept); from the first question, the welcome screen.
+    mutating func goBack() {
+        returnToReview = false
+        switch screen {
+        case .welcome:
+            break
+        case .question(let index):
+            if let previous = asked.last(where: { $0 < index }) {
+                open(question: previous)
+            } else {
+                screen = .welcome
+                cursor = 0
+            }
+        case .review:
+            if let last = asked.last { open(question: last) } else { screen = .welcome }
+        case .results:
+            showReview()
+        }
+    }
+
+    /// The review of all answers, focus on "Show recommendation" unless told otherwise.
+    mutating func showReview(focus: Int = 0) {
+        screen = .review
+        overlay = nil
+        cursor = min(max(0, focus), reviewEntries.count)
+        scroll = 0
+    }
+
+    /// The results, with the winner selected.
+    mutating func showResults() {
+        screen = .results
+        overlay = nil
+        cursor = 0
+        scroll = 0
+    }
+
+    /// Continues a saved session at `point` (a question id or `review`).
+    public mutating func resume(at point: String?) {
+        if let point, let index = knowledge.questionIndex[point], asked.contains(index) {
+            open(question: index)
+        } else if point == "review" {
+            showReview()
+        } else {
+            start()
+        }
+    }
+
+    /// Questions listed on the review: those asked, in order. Entry 0 is "Show recommendation".
+    public var reviewEntries: [Int] { asked }
+
+    /// Whether a question still waits for an answer (neither answered nor skipped).
+    func isOpen(_ id: String) -> Bool {
+        answers[id] == nil && !skipped.contains(id)
+    }
+
+    /// Asks before quitting when answers exist; otherwise quits.
+    mutating func requestQuit() {
+        if hasProgress && screen != .results {
+            overlay = .confirmQuit
+        } else {
+            exit = .quit
+        }
+    }
+}

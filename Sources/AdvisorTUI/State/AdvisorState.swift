@@ -1,0 +1,127 @@
+import AdvisorCore
+
+/// Everything the interactive advisor shows, as a plain value. Keys turn one state into the next
+/// (`handling(_:)`); screens draw a state (`ScreenRenderer.render`). Nothing here touches a terminal.
+public struct AdvisorState: Sendable {
+    /// The screen in front.
+    public enum Screen: Hashable, Sendable {
+        case welcome
+        /// A question, by index in the knowledge's questionnaire.
+        case question(Int)
+        case review
+        case results
+    }
+
+    /// A box drawn over the screen.
+    public enum Overlay: Hashable, Sendable {
+        case help
+        case why
+        case confirmQuit
+    }
+
+    /// Why the advisor is ending.
+    public enum Exit: Hashable, Sendable {
+        /// `q` (confirmed when answers exist).
+        case quit
+        /// Ctrl-C.
+        case interrupt
+    }
+
+    public let knowledge: KnowledgeBase
+    public private(set) var answers: Answers
+    /// Questions the user skipped with `s` ("no preference").
+    public internal(set) var skipped: Set<String> = []
+    public internal(set) var screen: Screen = .welcome
+    public internal(set) var overlay: Overlay?
+    /// The highlighted line: an option, a review entry, or a framework on the results.
+    public internal(set) var cursor = 0
+    /// The options ticked so far in a multi-choice question, before Enter confirms them.
+    public internal(set) var draft: Set<String> = []
+    public internal(set) var size: Size
+    /// Whether the terminal draws Unicode; layouts wrap text the way it will be drawn.
+    public var unicode = true
+    /// The recommendation for the answers so far, recomputed after every answer.
+    public private(set) var consultation: Consultation
+    /// How each framework's score moved with the last change of answers, by framework id.
+    public private(set) var lastChange: [String: Double] = [:]
+    /// Indices of the questions that are asked, given the answers so far (`ask_if`).
+    public private(set) var asked: [Int] = []
+    /// After a jump from the review, answering returns there.
+    public internal(set) var returnToReview = false
+    /// Scroll offset of the results detail or of an overlay.
+    public internal(set) var scroll = 0
+    /// "Why this question?" for the current question, while its overlay is open.
+    public internal(set) var insight: QuestionInsight?
+    /// A one-line message shown until the next key.
+    public internal(set) var notice: String?
+    /// A line for the welcome screen, such as where prefilled answers came from.
+    public var welcomeNote: String?
+    /// Set when the advisor should end.
+    public internal(set) var exit: Exit?
+
+    /// A fresh session, optionally with answers (and skipped questions) filled in.
+    public init(knowledge: KnowledgeBase, answers: Answers = Answers(), skipped: Set<String> = [],
+                size: Size = .minimum) {
+        self.knowledge = knowledge
+        self.answers = answers
+        self.skipped = skipped.filter { answers[$0] == nil }
+        self.size = size
+        consultation = Engine.consult(knowledge, answers: answers)
+        asked = Self.askedQuestions(knowledge, answers: answers)
+    }
+
+    // MARK: - Derived values
+
+    /// The question on screen, if any.
+    public var currentQuestion: Question? {
+        if case .question(let index) = screen, knowledge.questions.indices.contains(index) {
+            return knowledge.questions[index]
+        }
+        return nil
+    }
+
+    /// "Question 3 of ~12": the position among the questions asked, and how many are asked.
+    /// The count is approximate (`~`) when later answers can change which questions are asked.
+    public var progress: (position: Int, total: Int, approximate: Bool)? {
+        guard case .question(let index) = screen, let position = asked.firstIndex(of: index) else { return nil }
+        return (position + 1, asked.count, knowledge.questions.contains { $0.askIf != nil })
+    }
+
+    /// Frameworks in results order: ranked first, then knocked out.
+    public var resultsOrder: [String] {
+        consultation.ranking.map(\.framework) + consultation.excluded.map(\.framework)
+    }
+
+    /// Whether quitting would leave answers behind, so `q` asks first.
+    public var hasProgress: Bool { !answers.isEmpty || !skipped.isEmpty }
+
+    /// Where a saved session resumes: a question id, or `review`.
+    public var resumePoint: String? {
+        switch screen {
+        case .question(let index): knowledge.questions[index].id
+        case .review: "review"
+        case .welcome, .results: nil
+        }
+    }
+
+    // MARK: - Changing answers
+
+    /// Records `value` (nil: unanswered) for a question and recomputes the recommendation.
+    mutating func setAnswer(_ value: AnswerValue?, for id: String) {
+        guard answers[id] != value else { return }
+        let before = Dictionary(consultation.ranking.map { ($0.framework, $0.score) }) { first, _ in first }
+        answers[id] = value
+        consultation = Engine.consult(knowledge, answers: answers)
+        asked = Self.askedQuestions(knowledge, answers: answers)
+        var change: [String: Double] = [:]
+        for scored in consultation.ranking {
+            change[scored.framework] = scored.score - (before[scored.framework] ?? scored.score)
+        }
+        lastChange = change
+    }
+
+    static func askedQuestions(_ knowledge: KnowledgeBase, answers: Answers) -> [Int] {
+        knowledge.questions.indices.filter { Engine.isAsked(knowledge.questions[$0], answers: answers,
+                                                            knowledge: knowledge) }
+    }
+}

@@ -1,0 +1,92 @@
+import AdvisorCore
+
+/// Where things go on the question screen. Rendering and mouse clicks both read it, so a click
+/// lands on the option drawn under it.
+struct QuestionLayout {
+    let mainX = 2
+    let mainWidth: Int
+    let panelX: Int
+    let panelWidth: Int
+    let promptTop = 2
+    let promptLines: [String]
+    let kindLine: Int
+    let optionsTop: Int
+    /// Each option's wrapped label lines.
+    let optionLines: [[String]]
+    /// Each option's first row.
+    let optionRows: [Int]
+    let helpTop: Int
+    let bottom: Int
+
+    /// Columns before an option's label: the pointer and the marker.
+    static let optionIndent = 6
+
+    init(question: Question, size: Size, unicode: Bool) {
+        panelWidth = size.width >= 110 ? 36 : 28
+        panelX = size.width - panelWidth - 1
+        mainWidth = max(20, panelX - mainX - 2)
+        bottom = size.height - 2
+        promptLines = Canvas.wrapped(question.prompt, width: mainWidth, unicode: unicode)
+        kindLine = promptTop + promptLines.count
+        optionsTop = kindLine + 2
+        var rows: [Int] = []
+        var lines: [[String]] = []
+        var row = optionsTop
+        for (offset, option) in question.options.enumerated() {
+            let label = question.kind == .scale ? "\(offset + 1). \(option.label)" : option.label
+            let wrapped = Canvas.wrapped(label, width: mainWidth - Self.optionIndent, unicode: unicode)
+            rows.append(row)
+            lines.append(wrapped)
+            row += max(1, wrapped.count)
+        }
+        optionRows = rows
+        optionLines = lines
+        helpTop = row + 1
+    }
+
+    /// The option drawn at row `y` and column `x`, if any.
+    func option(atX x: Int, y: Int) -> Int? {
+        guard x >= mainX, x < mainX + mainWidth else { return nil }
+        for (index, start) in optionRows.enumerated() where y >= start && y < start + max(1, optionLines[index].count) {
+            return y <= bottom ? index : nil
+        }
+        return nil
+    }
+}
+
+/// Where the review's entries go.
+struct ReviewLayout {
+    let top = 4
+    let visible: Int
+    let first: Int
+
+    init(size: Size, cursor: Int) {
+        visible = max(1, size.height - top - 2)
+        first = cursor >= visible ? cursor - visible + 1 : 0
+    }
+
+    /// The entry (0 = "Show recommendation") at row `y`.
+    func entry(atRow y: Int, count: Int) -> Int? {
+        let index = first + (y - top)
+        return y >= top && y < top + visible && index <= count ? index : nil
+    }
+}
+
+/// Where the results put the framework list and the detail.
+struct ResultsLayout {
+    let listTop = 4
+    let listCount: Int
+    let detailTop: Int
+    let detailBottom: Int
+
+    init(size: Size, frameworks: Int) {
+        listCount = frameworks
+        detailTop = listTop + frameworks + 1
+        detailBottom = size.height - 2
+    }
+
+    /// The framework (by results order) listed at row `y`.
+    func framework(atRow y: Int) -> Int? {
+        y >= listTop && y < listTop + listCount ? y - listTop : nil
+    }
+}

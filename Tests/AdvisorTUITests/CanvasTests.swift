@@ -1,0 +1,51 @@
+import Testing
+@testable import AdvisorTUI
+
+@Suite struct CanvasTests {
+    @Test func controlCharactersInKnowledgeAreDrawnInert() {
+        var canvas = Canvas(width: 30, height: 1)
+        canvas.put("a\u{1B}[2Jb", x: 0, y: 0)
+        #expect(canvas.row(0) == "a\\u{1B}[2Jb")
+    }
+
+    @Test func asciiCanvasFoldsTypography() {
+        var canvas = Canvas(width: 40, height: 3, appearance: Appearance(unicode: false, color: false))
+        canvas.put("Django — “fast” ×2 → ok", x: 0, y: 0)
+        #expect(canvas.row(0) == "Django - \"fast\" x2 -> ok")
+        canvas.box(x: 0, y: 1, width: 4, height: 2)
+        #expect(canvas.row(1) == "+--+")
+    }
+
+    @Test func wideCharactersTakeTwoCells() {
+        var canvas = Canvas(width: 6, height: 1)
+        let used = canvas.put("日本x", x: 0, y: 0)
+        #expect(used == 5)
+        #expect(canvas.row(0) == "日本x")
+        #expect(canvas[1, 0].isContinuation)
+    }
+
+    @Test func drawingOutsideIsClipped() {
+        var canvas = Canvas(width: 5, height: 2)
+        canvas.put("abcdefgh", x: 3, y: 0)
+        canvas.put("zz", x: -1, y: 1)
+        canvas.put("x", x: 0, y: 9)
+        #expect(canvas.row(0) == "   ab")
+        #expect(canvas.row(1) == "z")
+    }
+
+    @Test(arguments: [10, 20, 33])
+    func wrappingRespectsTheWidth(_ width: Int) {
+        let text = "FastAPI generates Swagger documentation automatically; Django needs DRF and more setup."
+        let lines = TextWidth.wrap(text, width: width)
+        #expect(lines.allSatisfy { TextWidth.of($0) <= width })
+        let squeezed = { (text: String) in text.filter { $0 != " " } }
+        #expect(squeezed(lines.joined()) == squeezed(text))
+        if width >= 13 { #expect(lines.joined(separator: " ") == text, "words are kept whole when they fit") }
+    }
+
+    @Test func barsFillInProportion() {
+        var canvas = Canvas(width: 10, height: 1)
+        canvas.bar(50, of: 100, x: 0, y: 0, width: 10)
+        #expect(canvas.row(0) == "█████░░░░░")
+    }
+}

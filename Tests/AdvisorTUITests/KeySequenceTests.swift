@@ -1,0 +1,192 @@
+import AdvisorCore
+import Testing
+@testable import AdvisorTUI
+
+/// Walk-throughs of the pure state machine: state × key → state.
+@Suite struct KeySequenceTests {
+    @Test func fullWalkThroughReachesTheRecommendation() throws {
+        let knowledge = try #require(shipped)
+        let state = session(knowledge, answerAll(knowledge) + [.enter])
+        #expect(state.screen == .results)
+        let expected = try #require(Engine.consult(knowledge, answers: state.answers).winner)
+        #expect(frame(state).contains("Recommendation: \(expected.name)"))
+        #expect(state.answers.count == state.asked.count)
+    }
+
+    @Test func progressCountsOnlyAskedQuestions() throws {
+        let knowledge = try #require(shipped)
+        // project_type = ai_service (option 5) makes ml_models unasked.
+        let first = session(knowledge, [.enter])
+        #expect(first.progress?.position == 1)
+        #expect(first.progress?.total == knowledge.questions.count)
+        let ai = session(knowledge, [.enter, .character("5"), .enter])
+        #expect(ai.answers["project_type"] == .one("ai_service"))
+        #expect(ai.progress?.position == 2)
+        #expect(ai.progress?.total == knowledge.questions.count - 1)
+        #expect(frame(ai).contains("Question 2 of ~\(knowledge.questions.count - 1)"))
+    }
+
+    @Test func goingBackKeepsAnswersAndChangingOneUpdatesTheLeaning() throws {
+        let knowledge = try #require(shipped)
+        var state = session(knowledge, [.enter, .down, .enter, .enter])
+        #expect(state.screen == .question(2))
+        #expect(state.answers["project_type"] == .one("web_app"))
+        state.apply(.left)
+        #expect(state.screen == .question(1))
+        #expect(state.cursor == 0)
+        state.apply(.backspace)
+        #expect(state.screen == .question(0))
+        #expect(state.cursor == 1, "the cursor starts on the current answer")
+        #expect(state.answers.count == 2, "going back keeps answers")
+        let before = state.consultation.ranking.map(\.score)
+        state.apply(.up)
+        state.apply(.enter)
+        #expect(state.answers["project_type"] == .one("api"))
+        #expect(state.screen == .question(1))
+        #expect(state.consultation.ranking.map(\.score) != before)
+        #expect(!state.lastChange.isEmpty)
+    }
+
+    @Test func backFromTheFirstQuestionShowsTheWelcome() throws {
+        let knowledge = try #require(shipped)
+        #expect(session(knowledge, [.enter, .left]).screen == .welcome)
+    }
+
+    @Test func skippingLeavesTheQuestionUnanswered() throws {
+        let knowledge = try #require(shipped)
+        let state = session(knowledge, [.enter, .enter, .character("s")])
+        #expect(state.answers["architecture"] == nil)
+        #expect(state.skipped.contains("architecture"))
+        #expect(state.screen == .question(2))
+        let review = session(knowledge, [.enter, .enter, .character("s"), .character("r")])
+        #expect(frame(review).contains("skipped: no preference"))
+        // Answering later clears the skip.
+        let answered = session(knowledge, [.enter, .enter, .character("s"), .left, .enter])
+        #expect(answered.answers["architecture"] == .one("monolith"))
+        #expect(!answered.skipped.contains("architecture"))
+    }
+
+    @Test func multiChoiceTicksWithSpaceAndConfirmsWithEnter() throws {
+        let knowledge = try #require(shipped)
+        let ticked = session(knowledge, [.enter, .enter, .enter, .space, .down, .down, .space, .space, .space])
+        #expect(ticked.draft == ["admin", "orm"])
+        var state = ticked
+        state.apply(.enter)
+        #expect(state.answers["builtins"] == .many(["admin", "orm"]))
+        let none = session(knowledge, [.enter, .enter, .enter, .enter])
+        #expect(none.answers["builtins"] == .many([]))
+    }
+
+    @Test func reviewStartsOnShowRecommendationAndJumpsBack() throws {
+        let knowledge = try #require(shipped)
+        var state = session(knowledge, answerAll(knowledge))
+        #expect(state.screen == .review)
+        #expect(state.cursor == 0)
+        #expect(frame(state).contains("Show recommendation"))
+        state.apply(.down)
+        state.apply(.down)
+        state.apply(.enter)
+        #expect(state.screen == .question(1))
+        state.apply(.down)
+        state.apply(.enter)
+        #expect(state.answers["architecture"] == .one("microservices"))
+        #expect(state.screen == .review, "answering a question opened from the review returns there")
+        #expect(state.cursor == 2)
+        state.apply(.home)
+        state.apply(.enter)
+        #expect(state.screen == .results)
+    }
+
+    @Test func resizeMidQuestionKeepsStateAndRecovers() throws {
+        let knowledge = try #require(shipped)
+        var state = session(knowledge, [.enter, .enter, .enter, .space, .down])
+        state.apply(.resize(Size(width: 70, height: 20)))
+        #expect(frame(state).contains("terminal too small: need 80×24, have 70×20"))
+        state.apply(.enter)
+        state.apply(.space)
+        #expect(state.screen == .question(2), "keys are ignored while too small")
+        state.apply(.resize(Size(width: 100, height: 30)))
+        #expect(state.screen == .question(2))
+        #expect(state.draft == ["admin"])
+        #expect(state.cursor == 1)
+        let canvas = frame(state)
+        #expect(canvas.width == 100)
+        #expect(canvas.contains("[x] Admin panel"))
+    }
+
+    @Test func helpAndWhyOverlaysOpenAndClose() throws {
+        let knowledge = try #require(shipped)
+        var state = session(knowledge, [.enter, .character("?")])
+        #expect(state.overlay == .help)
+        #expect(frame(state).contains("Help: keys"))
+        state.apply(.character("x"))
+        #expect(state.overlay == nil)
+        #expect(state.screen == .question(0))
+        state.apply(.character("w"))
+        #expect(state.overlay == .why)
+        let why = frame(state)
+        #expect(why.contains("Why this question?"))
+        #expect(why.contains("Rules that read it"))
+        #expect(why.contains("api-first-project"))
+        state.apply(.pageDown)
+        #expect(state.scroll > 0)
+        state.apply(.escape)
+        #expect(state.overlay == nil)
+        #expect(state.answers.isEmpty, "the why overlay answers nothing")
+    }
+
+    @Test func quittingAsksOnlyWhenAnswersWouldBeLeft() throws {
+        let knowledge = try #require(shipped)
+        #expect(session(knowledge, [.enter, .character("q")]).exit == .quit)
+        let asked = session(knowledge, [.enter, .enter, .character("q")])
+        #expect(asked.overlay == .confirmQuit)
+        #expect(asked.exit == nil)
+        #expect(asked.handling(.character("n")).exit == nil)
+        #expect(asked.handling(.character("n")).overlay == nil)
+        #expect(asked.handling(.character("y")).exit == .quit)
+        #expect(session(knowledge, [.enter, .enter, .interrupt]).exit == .interrupt)
+        let results = session(knowledge, answerAll(knowledge) + [.enter, .character("q")])
+        #expect(results.exit == .quit, "nothing is lost on the results")
+    }
+
+    @Test func resultsMoveBetweenFrameworksAndExplainEach() throws {
+        let knowledge = try #require(shipped)
+        var state = session(knowledge, answerAll(knowledge) + [.enter])
+        let order = state.resultsOrder
+        #expect(frame(state).contains("How \(knowledge.framework(order[0])?.name ?? "") scores"))
+        state.apply(.down)
+        #expect(state.cursor == 1)
+        #expect(frame(state).contains("How \(knowledge.framework(order[1])?.name ?? "") scores"))
+        state.apply(.character("e"))
+        #expect(frame(state).contains("Export comes with reports (issue 4)"))
+        state.apply(.pageDown)
+        #expect(state.notice == nil)
+        state.apply(.character("r"))
+        #expect(state.screen == .review)
+    }
+
+    @Test func mouseClicksChooseOptions() throws {
+        let knowledge = try #require(shipped)
+        var state = session(knowledge, [.enter])
+        let question = knowledge.questions[0]
+        let layout = QuestionLayout(question: question, size: state.size, unicode: true)
+        state.apply(.click(x: layout.mainX + 8, y: layout.optionRows[2]))
+        #expect(state.answers["project_type"] == .one(question.values[2]))
+        #expect(state.screen == .question(1))
+        state.apply(.click(x: 1, y: 0))
+        #expect(state.screen == .question(1), "clicks outside options do nothing")
+    }
+
+    @Test(arguments: [Key.left, .backspace, .character("r"), .character("s"), .up, .pageDown])
+    func everyKeyOnEveryScreenKeepsTheStateDrawable(_ key: Key) throws {
+        let knowledge = try #require(shipped)
+        var state = session(knowledge, [])
+        for _ in 0..<40 {
+            state.apply(key)
+            state.apply(.enter)
+            _ = frame(state)
+            if state.exit != nil { break }
+        }
+        #expect(state.screen == .results || state.exit != nil || state.screen != .welcome)
+    }
+}

@@ -1,0 +1,218 @@
+#!/usr/bin/env bash
+# End-to-end tests of the interactive advisor in a real terminal (tmux).
+#
+#   Tests/EndToEnd/tui.sh PATH/TO/advisor
+#
+# Each test runs the binary in its own tmux server (100x30, TERM=tmux-256color) inside a plain
+# shell, drives it with send-keys, and polls capture-pane. After the advisor ends, the same shell
+# runs `stty -a`, so the test sees the terminal the user would get back.
+# Prints PASS/FAIL per test and "N passed, M failed"; exits non-zero on any failure.
+set -u
+
+if [[ $# -lt 1 || ! -x $1 ]]; then
+    echo "usage: $0 PATH/TO/advisor" >&2
+    exit 64
+fi
+BIN=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/advisor-tui.XXXXXX")
+passed=0
+failed=0
+SOCKET=""
+
+cleanup() {
+    [[ -n $SOCKET ]] && tmux -L "$SOCKET" kill-server 2>/dev/null
+    rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+# MARK: - tmux helpers
+
+# start NAME: a fresh tmux server running a plain shell, with its own state folder.
+start() {
+    [[ -n $SOCKET ]] && tmux -L "$SOCKET" kill-server 2>/dev/null
+    SOCKET="test-$$-$1"
+    STATE="$WORK/$1/state"
+    mkdir -p "$STATE"
+    tmux -L "$SOCKET" -f /dev/null new-session -d -x 100 -y 30 \
+        "env -i PATH=/usr/bin:/bin HOME=$WORK/$1 TERM=tmux-256color NCURSES_NO_UTF8_ACS=1 LANG=C.UTF-8 \
+         XDG_STATE_HOME=$STATE PS1='$ ' bash --norc --noprofile"
+    tmux -L "$SOCKET" set-option -g window-size manual >/dev/null 2>&1
+    wait_for '$' 5
+}
+
+screen() { tmux -L "$SOCKET" capture-pane -p; }
+keys() { tmux -L "$SOCKET" send-keys "$@"; }
+type_line() { tmux -L "$SOCKET" send-keys -l "$1"; tmux -L "$SOCKET" send-keys Enter; }
+pane() { tmux -L "$SOCKET" display-message -p "$1"; }
+
+# wait_for TEXT [SECONDS]: poll the screen until TEXT appears.
+wait_for() {
+    local deadline=$(( $(date +%s%N) + ${2:-10} * 1000000000 ))
+    while (( $(date +%s%N) < deadline )); do
+        screen | grep -qF -- "$1" && return 0
+        sleep 0.05
+    done
+    echo "  timed out waiting for: $1" >&2
+    screen | sed 's/^/  | /' >&2
+    return 1
+}
+
+# wait_change LINE: poll until the progress line (row 0) differs from LINE.
+wait_change() {
+    local deadline=$(( $(date +%s%N) + 10 * 1000000000 ))
+    while (( $(date +%s%N) < deadline )); do
+        [[ $(screen | head -1) != "$1" ]] && return 0
+        sleep 0.05
+    done
+    return 1
+}
+
+# wait_normal_screen: poll until the program has left the alternate screen.
+wait_normal_screen() {
+    local deadline=$(( $(date +%s%N) + 10 * 1000000000 ))
+    while (( $(date +%s%N) < deadline )); do
+        [[ $(pane '#{alternate_on}') == 0 ]] && return 0
+        sleep 0.05
+    done
+    return 1
+}
+
+# terminal_restored: the shell has echo and icanon back, the normal screen, and a visible cursor.
+terminal_restored() {
+    local file="$WORK/stty-$RANDOM"
+    type_line "stty -a > $file; echo STTY-DONE"
+    wait_for "STTY-DONE" 5 || return 1
+    local settings
+    settings=" $(tr '\n;' '  ' < "$file") "
+    [[ $settings == *" echo "* ]] || { echo "  echo is off: $settings" >&2; return 1; }
+    [[ $settings == *" icanon "* ]] || { echo "  icanon is off: $settings" >&2; return 1; }
+    [[ $(pane '#{alternate_on}') == 0 ]] || { echo "  still on the alternate screen" >&2; return 1; }
+    [[ $(pane '#{cursor_flag}') == 1 ]] || { echo "  cursor hidden" >&2; return 1; }
+}
+
+# advisor_pid: the advisor running under the pane's shell.
+advisor_pid() { pgrep -P "$(pane '#{pane_pid}')" | head -1; }
+
+report() {
+    if [[ $2 == 0 ]]; then
+        echo "PASS $1"
+        passed=$((passed + 1))
+    else
+        echo "FAIL $1"
+        failed=$((failed + 1))
+    fi
+}
+
+# MARK: - Tests
+
+# Answers every question, reaches the recommendation, checks it against `advisor recommend`,
+# quits with q, and checks the terminal.
+test_walkthrough() {
+    start walkthrough
+    type_line "'$BIN'; echo EXIT=\$?"
+    wait_for "Press Enter to start" || return 1
+    keys Enter
+    wait_for "Question 1 of" || return 1
+    local step top
+    for step in $(seq 1 40); do
+        top=$(screen | head -1)
+        if screen | grep -qF "Review your answers"; then break; fi
+        # Vary the answers: the second option on even steps (Space ticks it in multi-choice).
+        if (( step % 2 == 0 )); then keys Down; fi
+        if screen | grep -qF "Space ticks"; then keys Space; fi
+        keys Enter
+        wait_change "$top" || { echo "  no progress after: $top" >&2; return 1; }
+    done
+    wait_for "Review your answers" || return 1
+    cp "$STATE/advisor/session.yaml" "$WORK/answers.yaml" || { echo "  no saved session" >&2; return 1; }
+    wait_for "Show recommendation" || return 1
+    keys Enter
+    wait_for "Recommendation: " || return 1
+    local shown expected
+    shown=$(screen | sed -n 's/^ *Recommendation: \(.*[^ ]\)  *[0-9.]* of 100.*$/\1/p' | head -1)
+    expected=$("$BIN" recommend --answers "$WORK/answers.yaml" --format json \
+        | python3 -c 'import json,sys; print(json.load(sys.stdin)["ranking"][0]["name"])')
+    [[ -n $shown && $shown == "$expected" ]] || { echo "  TUI says '$shown', recommend says '$expected'" >&2; return 1; }
+    [[ ! -e $STATE/advisor/session.yaml ]] || { echo "  finished session still saved" >&2; return 1; }
+    keys q
+    wait_for "EXIT=0" || return 1
+    terminal_restored
+}
+
+# Kills the advisor with SIGTERM mid-questionnaire; the terminal is restored, and --resume
+# continues at the same question.
+test_sigterm_and_resume() {
+    start sigterm
+    type_line "'$BIN'; echo EXIT=\$?"
+    wait_for "Press Enter to start" || return 1
+    keys Enter
+    wait_for "Question 1 of" || return 1
+    local top
+    for _ in 1 2 3; do
+        top=$(screen | head -1)
+        keys Enter
+        wait_change "$top" || return 1
+    done
+    wait_for "Question 4 of" || return 1
+    local prompt
+    prompt=$(screen | sed -n '3p' | cut -c1-45 | sed 's/ *$//')
+    local pid
+    pid=$(advisor_pid)
+    [[ -n $pid ]] || { echo "  advisor not found" >&2; return 1; }
+    kill -TERM "$pid"
+    wait_for "EXIT=143" || return 1
+    terminal_restored || return 1
+    type_line "clear; '$BIN' --resume; echo EXIT=\$?"
+    wait_for "Question 4 of" || return 1
+    wait_for "$prompt" || return 1
+    # Ctrl-C quits at once and restores the terminal too.
+    keys C-c
+    wait_for "EXIT=130" || return 1
+    terminal_restored
+}
+
+# Below 80x24 the advisor says so, and recovers its screen when enlarged; SIGHUP restores too.
+test_resize_and_hangup() {
+    start resize
+    type_line "'$BIN'; echo EXIT=\$?"
+    wait_for "Press Enter to start" || return 1
+    keys Enter
+    wait_for "Question 1 of" || return 1
+    keys Down
+    tmux -L "$SOCKET" resize-window -x 70 -y 20
+    wait_for "terminal too small: need 80×24, have 70×20" || return 1
+    tmux -L "$SOCKET" resize-window -x 100 -y 30
+    wait_for "Question 1 of" || return 1
+    screen | grep -qF "▸ ( ) A full-stack web application" || { echo "  cursor moved by resize" >&2; return 1; }
+    kill -HUP "$(advisor_pid)"
+    wait_for "EXIT=129" || return 1
+    terminal_restored
+}
+
+# Ctrl-Z gives the shell its terminal back; fg brings the screen back, redrawn.
+test_suspend_and_resume() {
+    start suspend
+    type_line "'$BIN'"
+    wait_for "Press Enter to start" || return 1
+    keys Enter
+    wait_for "Question 1 of" || return 1
+    keys C-z
+    wait_for "Stopped" || return 1
+    terminal_restored || return 1
+    type_line "fg"
+    wait_for "Live leaning" || return 1
+    wait_for "What are you building first?" || return 1
+    keys q
+    wait_normal_screen || return 1
+    type_line 'echo EXIT=$?'
+    wait_for "EXIT=0" || return 1
+    terminal_restored
+}
+
+for test in test_walkthrough test_sigterm_and_resume test_resize_and_hangup test_suspend_and_resume; do
+    ( set -o pipefail; $test )
+    report "${test#test_}" $?
+done
+[[ -n $SOCKET ]] && tmux -L "$SOCKET" kill-server 2>/dev/null
+echo "$passed passed, $failed failed"
+[[ $failed == 0 ]]
