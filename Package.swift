@@ -73,12 +73,13 @@ let package = Package(
         ),
         .testTarget(
             name: "AdvisorTUITests",
-            dependencies: ["AdvisorTUI", "AdvisorCore", "AdvisorKnowledge", "TestSupport"]
+            dependencies: ["AdvisorTUI", "AdvisorCore", "AdvisorKnowledge", "TestSupport"],
+            exclude: ["__Snapshots__"]
         ),
         .testTarget(
             name: "AdvisorCLITests",
             dependencies: ["AdvisorCore", "TestSupport"],
-            exclude: ["__Snapshots__"]
+            exclude: ["__Snapshots__", "Fixtures"]
         ),
     ],
     swiftLanguageModes: [.v6]

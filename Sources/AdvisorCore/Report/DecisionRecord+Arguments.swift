@@ -1,0 +1,180 @@
+extension DecisionRecord.Builder {
+    typealias Text = DecisionRecord.Text
+    typealias Argument = DecisionRecord.Argument
+
+    // MARK: - Decision drivers
+
+    /// The criteria by final weight (ties in knowledge order), each with what set its weight.
+    func drivers() -> [Text] {
+        let order = c.weights.indices.sorted { lhs, rhs in
+            c.weights[lhs].final != c.weights[rhs].final ? c.weights[lhs].final > c.weights[rhs].final : lhs < rhs
+        }
+        return order.map { index in
+            let weight = c.weights[index]
+            let name = k.criteria[index].name
+            var text: Text = [.strong(name), .text(", weight \(Format.number(weight.final))")]
+            if weight.steps.isEmpty {
+                text.append(.text(weight.final == 0 ? ": it does not count."
+                                    : ", its base weight; no answer changed it."))
+                return text
+            }
+            text.append(.text(" (base \(Format.number(weight.base)); "))
+            text += Self.joined(weight.steps.map(step))
+            text.append(.text(")" + (weight.final == 0 ? ": it does not count." : ".")))
+            return text
+        }
+    }
+
+    private func step(_ step: WeightStep) -> Text {
+        switch step.origin {
+        case .override:
+            return [.text("set to \(Format.number(step.after)) by "), .code("--weight")]
+        case .rule(let rule):
+            var text: Text = [.text("\(step.change) by "), .code(rule)]
+            let answers = answers(behind: rule)
+            if !answers.isEmpty {
+                text.append(.text(" from "))
+                text += Self.joined(answers.map { [.code($0)] })
+            }
+            return text
+        }
+    }
+
+    // MARK: - Outcome
+
+    /// `Chosen option: "…", because …`, and the winner's strongest reasons.
+    func outcome() -> (Text, [Text]) {
+        guard let winner = c.winner else {
+            return ([.text("No option is chosen: every framework was knocked out by a hard requirement. Relax one "
+                           + "of the requirements to get a recommendation.")], [])
+        }
+        let score = Format.fixed(winner.score, decimals: 1)
+        var text: Text = [.text("Chosen option: \u{22}\(winner.name)\u{22}, because ")]
+        if let runnerUp = c.ranking.dropFirst().first {
+            let other = Format.fixed(runnerUp.score, decimals: 1)
+            if abs(winner.score - runnerUp.score) <= Scoring.tieTolerance {
+                text.append(.text("it ties with \(runnerUp.name) at \(score) of 100, and ties go by id"))
+            } else {
+                text.append(.text("it scores \(score) of 100 against \(other) for \(runnerUp.name)"))
+            }
+        } else {
+            text.append(.text("it scores \(score) of 100 and is the only option left after the hard requirements"))
+        }
+        let reasons = c.reasons()
+        let runnerUp = c.ranking.dropFirst().first
+        if reasons.isEmpty {
+            text.append(.text("."))
+        } else {
+            text.append(.text(runnerUp == nil ? "; these criteria count most in its score:"
+                                : ", and it leads most where these answers weigh most:"))
+        }
+        return (text, reasons.map { reason in
+            var item: Text = [.strong(k.criterion(reason.criterion)?.name ?? reason.criterion)]
+            var head = ": rated \(Format.number(reason.winnerRating))"
+            if let rating = reason.runnerUpRating, let runnerUp {
+                head += " against \(Format.number(rating)) for \(runnerUp.name)"
+            } else {
+                head += " of 5"
+            }
+            head += " at weight \(Format.number(reason.weight)), worth "
+                + "\(Format.fixed(reason.advantage, decimals: 1)) points. \(reason.why) "
+            item.append(.text(head))
+            item.append(.text("("))
+            item.append(cite(reason.source))
+            item.append(.text(")"))
+            return item
+        })
+    }
+
+    /// Good and bad consequences of the choice: the winner's strongest criteria, then where it is weak or behind.
+    func consequences() -> [Argument] {
+        guard let winner = c.winner, let f = k.frameworkIndex[winner.framework] else { return [] }
+        let runnerUp = c.ranking.dropFirst().first
+        let strong = winner.contributions.indices
+            .filter { winner.contributions[$0].weight > 0 && winner.contributions[$0].rating >= 4 }
+            .sorted { lhs, rhs in
+                let (a, b) = (winner.contributions[lhs].points, winner.contributions[rhs].points)
+                return abs(a - b) > 1e-9 ? a > b : lhs < rhs
+            }
+            .prefix(3)
+        let weak = winner.contributions.indices
+            .filter { index in
+                let own = winner.contributions[index]
+                let behind = runnerUp.map { $0.contributions[index].rating > own.rating } ?? false
+                return own.weight > 0 && (own.rating <= 2 || behind)
+            }
+            .sorted { lhs, rhs in
+                let (a, b) = (deficit(lhs, runnerUp), deficit(rhs, runnerUp))
+                return abs(a - b) > 1e-9 ? a > b : lhs < rhs
+            }
+            .prefix(3)
+        var result = strong.map { Argument(verdict: .good, because: judged(f, criterion: $0, against: nil)) }
+        result += weak.map { Argument(verdict: .bad, because: judged(f, criterion: $0, against: runnerUp)) }
+        if weak.isEmpty {
+            result.append(Argument(verdict: .neutral, because: [.text("no weighted criterion rates \(winner.name) "
+                                                                      + "below 3 of 5 or below another option")]))
+        }
+        return result
+    }
+
+    /// How much the winner loses on a criterion: points behind the runner-up, or else points short of a 5.
+    private func deficit(_ index: Int, _ runnerUp: ScoredFramework?) -> Double {
+        guard let own = c.winner?.contributions[index] else { return 0 }
+        if let rival = runnerUp?.contributions[index], rival.rating > own.rating { return rival.points - own.points }
+        return (5 - own.rating) * own.weight / 1000
+    }
+
+    // MARK: - Pros and cons
+
+    /// Every framework, ranked ones first, with Good/Neutral/Bad for each weighted criterion.
+    func options() -> [DecisionRecord.Option] {
+        let ids = c.ranking.map(\.framework) + c.excluded.map(\.framework)
+        return ids.compactMap { id in
+            guard let f = k.frameworkIndex[id] else { return nil }
+            let framework = k.frameworks[f]
+            var arguments: [Argument] = []
+            var summary: Text = [.text(framework.summary + " ")]
+            if let exclusion = c.exclusion(of: id) {
+                summary.append(.text("Knocked out: \(exclusion.reason)"))
+                arguments.append(Argument(verdict: .bad, because: [.text("it is knocked out by "),
+                                                                  .code(exclusion.rule),
+                                                                  .text(": \(exclusion.reason) (")]
+                                          + [cite(k.rule(exclusion.rule)?.source ?? ""), .text(")")]))
+            } else if let scored = c.scored(id) {
+                summary.append(.text("Score \(Format.fixed(scored.score, decimals: 1)) of 100, rank \(scored.rank)."))
+            }
+            let order = c.weights.indices.filter { c.weights[$0].final > 0 }.sorted { lhs, rhs in
+                c.weights[lhs].final != c.weights[rhs].final ? c.weights[lhs].final > c.weights[rhs].final : lhs < rhs
+            }
+            for index in order {
+                let rating = c.ratings[f][index].final
+                let verdict: DecisionRecord.Verdict = rating >= 4 ? .good : rating >= 3 ? .neutral : .bad
+                arguments.append(Argument(verdict: verdict, because: judged(f, criterion: index, against: nil)))
+            }
+            return DecisionRecord.Option(id: id, name: framework.name, summary: summary, arguments: arguments)
+        }
+    }
+
+    /// "its performance and concurrency rates 5 of 5 (weight 6.75): why (source)".
+    private func judged(_ f: Int, criterion index: Int, against rival: ScoredFramework?) -> Text {
+        let criterion = k.criteria[index]
+        let rating = c.ratings[f][index]
+        let weight = c.weights[index].final
+        var head = "\(AnswerProse.lowercasedFirst(criterion.name)) rates \(Format.number(rating.final)) of 5"
+        if let rival, rival.contributions.indices.contains(index), rival.contributions[index].rating != rating.final {
+            let other = rival.contributions[index].rating
+            head += " (\(rival.name): \(Format.number(other)))"
+        }
+        var text: Text = [.text(head)]
+        if let last = rating.steps.last {
+            text += [.text(", set by "), .code(last.rule)]
+        }
+        text.append(.text(" at weight \(Format.number(weight))"))
+        if let last = rating.steps.last, let rule = k.rule(last.rule) {
+            text += [.text(": \(rule.because) ("), cite(rule.source), .text(")")]
+        } else if let base = k.frameworks[f].ratings[criterion.id] {
+            text += [.text(": \(base.citation.why) ("), cite(base.citation.source), .text(")")]
+        }
+        return text
+    }
+}

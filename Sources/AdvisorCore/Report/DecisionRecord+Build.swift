@@ -1,0 +1,150 @@
+extension DecisionRecord {
+    /// The record of `c`, reported in `format` (which the reproducing command names).
+    init(_ c: Consultation, options: ReportOptions, format: ReportFormat) {
+        let k = c.knowledge
+        let project = AnswerProse.project(c, title: options.title)
+        let winnerName = c.winner?.name
+        date = options.date
+        decisionMakers = options.decisionMakers
+        winner = winnerName
+        title = winnerName.map { "Use \($0) for \(project)" } ?? "No framework fits \(project)"
+
+        var context: [Text] = []
+        let sentences = AnswerProse.sentences(c)
+        context.append([.text(sentences.isEmpty ? "No question has been answered yet, so every criterion keeps "
+                                + "its base weight." : sentences.joined(separator: " "))])
+        context.append([.text("Which of the \(k.frameworks.count) frameworks in the knowledge base should we use "
+                              + "for \(project)?")])
+        self.context = context
+
+        let builder = Builder(c)
+        drivers = builder.drivers()
+        considered = builder.considered()
+        (outcome, reasons) = builder.outcome()
+        consequences = builder.consequences()
+        self.options = builder.options()
+
+        scores = c.ranking.map { scored in
+            let gap = (c.winner?.score ?? scored.score) - scored.score
+            return ScoreRow(rank: scored.rank, name: scored.name, score: scored.score,
+                            note: scored.rank == 1 ? "chosen" : "\(Format.fixed(gap, decimals: 1)) points behind")
+        } + c.excluded.map { exclusion in
+            let name = k.framework(exclusion.framework)?.name ?? exclusion.framework
+            let score = c.unrankedScore(exclusion.framework)?.score ?? 0
+            return ScoreRow(rank: nil, name: name, score: score, note: "knocked out by \(exclusion.rule)")
+        }
+        criteria = k.criteria.map(\.name)
+        bars = c.ranking.map { scored in
+            Bar(name: scored.name, score: scored.score, winner: scored.rank == 1,
+                segments: scored.contributions.enumerated().map { index, contribution in
+                    Segment(criterion: index, name: k.criteria[index].name, points: contribution.points)
+                })
+        }
+        notes = builder.notes()
+        var knowledge: Text = [.text("Knowledge: \(k.info.name), version \(k.info.version), digest "), .code(k.digest),
+                               .text(".")]
+        let fired = c.firedRules.map(\.id)
+        if !fired.isEmpty {
+            knowledge.append(.text(" Rules that fired: "))
+            knowledge += Builder.joined(fired.map { [.code($0)] })
+            knowledge.append(.text("."))
+        }
+        self.knowledge = knowledge
+        command = ReproduceCommand.groups(c, format: format, options: options)
+
+        var cited: Set<String> = []
+        for text in self.context + drivers + considered + [outcome] + reasons + consequences.map(\.because)
+            + self.options.flatMap({ [$0.summary] + $0.arguments.map(\.because) }) + notes + [knowledge] {
+            for case .link(_, let source) in text { cited.insert(source) }
+        }
+        sources = k.sources.filter { cited.contains($0.id) }
+    }
+}
+
+// MARK: - Builder
+
+extension DecisionRecord {
+    /// Works out the sections that need the consultation's trace.
+    struct Builder {
+        let c: Consultation
+        let k: KnowledgeBase
+
+        init(_ c: Consultation) {
+            self.c = c
+            self.k = c.knowledge
+        }
+
+        /// A citation of `source`, shown as its section (or title).
+        func cite(_ source: String) -> Inline {
+            let reference = k.source(source)
+            return .link(reference?.section ?? reference?.title ?? source, source: source)
+        }
+
+        /// `a`, `a and b`, `a, b and c`, for runs of inline text.
+        static func joined(_ items: [Text]) -> Text {
+            var result: Text = []
+            for (index, item) in items.enumerated() {
+                if index > 0 { result.append(.text(index == items.count - 1 ? " and " : ", ")) }
+                result += item
+            }
+            return result
+        }
+
+        /// The answers behind a rule's firing, following derived facts back to the answers that made them.
+        func answers(behind rule: String) -> [String] {
+            var result: [String] = []
+            var visited: Set<String> = []
+            collect(rule, into: &result, visited: &visited)
+            return result
+        }
+
+        private func collect(_ rule: String, into result: inout [String], visited: inout Set<String>) {
+            guard visited.insert(rule).inserted, let firing = c.firings.first(where: { $0.rule == rule }) else {
+                return
+            }
+            for support in firing.support {
+                switch support {
+                case .answer(let question, let value):
+                    let text = "\(question)=\(value.text)"
+                    if !result.contains(text) { result.append(text) }
+                case .fact(let name):
+                    for other in c.firings where k.rules[other.ruleIndex].actions.contains(.fact(name)) {
+                        collect(other.rule, into: &result, visited: &visited)
+                    }
+                }
+            }
+        }
+
+        /// Every framework, ranked ones first, each with its summary and standing.
+        func considered() -> [Text] {
+            let ranked: [Text] = c.ranking.map { scored in
+                let summary = k.framework(scored.framework)?.summary ?? ""
+                return [.strong(scored.name), .text(" (\(Format.fixed(scored.score, decimals: 1)) of 100, rank "
+                                                    + "\(scored.rank) of \(c.ranking.count)): \(summary)")]
+            }
+            let out: [Text] = c.excluded.map { exclusion in
+                let framework = k.framework(exclusion.framework)
+                return [.strong(framework?.name ?? exclusion.framework), .text(" (knocked out by "),
+                        .code(exclusion.rule), .text("): \(framework?.summary ?? "")")]
+            }
+            return ranked + out
+        }
+
+        /// Answers set aside, and questions left open.
+        func notes() -> [Text] {
+            var notes: [Text] = c.ignored.map { ignored in
+                [.text("The answer "), .code("\(ignored.question)=\(ignored.value.text)"),
+                 .text(" was set aside, because that question is asked only when "), .code(ignored.condition),
+                 .text(".")]
+            }
+            let setAside = Set(c.ignored.map(\.question))
+            let open = k.questions.filter { c.answers[$0.id] == nil && !setAside.contains($0.id) }
+            if !open.isEmpty {
+                notes.append([.text("\(open.count) of \(k.questions.count) questions were left unanswered, so the "
+                                    + "rules that read them did not fire: ")]
+                             + Builder.joined(open.map { [Inline.code($0.id)] }) + [.text(".")])
+            }
+            return notes
+        }
+    }
+}

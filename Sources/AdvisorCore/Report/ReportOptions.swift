@@ -1,0 +1,49 @@
+import Foundation
+
+/// What a report says beyond the consultation itself: its title, date and authors, and how to reproduce it.
+public struct ReportOptions: Hashable, Sendable {
+    /// The project's name, as in "Use FastAPI for *Acme checkout*". Nil derives one from the answers.
+    public var title: String?
+    /// The decision's date, `YYYY-MM-DD`.
+    public var date: String
+    /// Who takes the decision, written as given. Nil leaves a placeholder for the team to fill in.
+    public var decisionMakers: String?
+    /// The `--knowledge` directories the consultation loaded, for the command that reproduces the report.
+    public var knowledgeDirectories: [String]
+    /// Colour and drawing for the text format.
+    public var textStyle: TextStyle
+
+    /// Options for a report dated `date`; everything else is optional.
+    public init(title: String? = nil, date: String, decisionMakers: String? = nil,
+                knowledgeDirectories: [String] = [], textStyle: TextStyle = .plain) {
+        self.title = title
+        self.date = date
+        self.decisionMakers = decisionMakers
+        self.knowledgeDirectories = knowledgeDirectories
+        self.textStyle = textStyle
+    }
+
+    // MARK: - Dates
+
+    /// Whether `text` is a real calendar date written `YYYY-MM-DD` (so `2025-02-30` is not).
+    public static func isValidDate(_ text: String) -> Bool {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+              parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
+              (1...12).contains(month), day >= 1 else { return false }
+        let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+        let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+        return day <= days[month - 1]
+    }
+
+    /// Today's date in the local time zone, `YYYY-MM-DD`.
+    public static func today(now: Date = Date()) -> String {
+        let parts = Calendar(identifier: .gregorian).dateComponents([.year, .month, .day], from: now)
+        let pad = { (value: Int?, width: Int) -> String in
+            let text = String(value ?? 0)
+            return String(repeating: "0", count: max(0, width - text.count)) + text
+        }
+        return "\(pad(parts.year, 4))-\(pad(parts.month, 2))-\(pad(parts.day, 2))"
+    }
+}
