@@ -13,26 +13,9 @@ struct Advisor: ParsableCommand {
             For scripts and CI, use 'advisor recommend'.
             """,
         version: AdvisorVersion.text,
-        subcommands: [Recommend.self, Questions.self, Frameworks.self, Explain.self, Validate.self]
+        subcommands: [Interactive.self, Recommend.self, Questions.self, Frameworks.self, Explain.self, Validate.self],
+        defaultSubcommand: Interactive.self
     )
-
-    @OptionGroup var knowledgeOptions: KnowledgeOptions
-    @OptionGroup var colorOptions: ColorOptions
-
-    @Option(name: .long, help: ArgumentHelp("Start with the answers in FILE filled in.", valueName: "file"))
-    var answers: String?
-
-    @Flag(name: .long, help: "Continue the last unfinished session.")
-    var resume = false
-
-    func run() throws {
-        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
-            throw Failure.usage("the interactive advisor needs a terminal; for scripts use "
-                                + "'advisor recommend --answer ID=VALUE ...' (see 'advisor recommend --help')")
-        }
-        try InteractiveSession(knowledgeOptions: knowledgeOptions, colorOptions: colorOptions,
-                               answersFile: answers, resume: resume).run()
-    }
 
     /// Parses, runs, and turns every error into one message and an exit code.
     static func main() {
