@@ -61,6 +61,16 @@ let package = Package(
             ]
         ),
 
+        // MARK: - Benchmarks
+        .executableTarget(
+            name: "advisor-bench",
+            dependencies: ["AdvisorCore", "AdvisorKnowledge"]
+        ),
+        .executableTarget(
+            name: "bench-hello",
+            path: "Sources/bench-hello"
+        ),
+
         // MARK: - Tests
         .target(
             name: "TestSupport",

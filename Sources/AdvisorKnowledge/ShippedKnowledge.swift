@@ -1,9 +1,11 @@
 import AdvisorCore
 
-/// The knowledge base shipped with the advisor, validated at build time and embedded in the binary.
+/// The knowledge base shipped with the advisor, validated at build time and embedded in the binary
+/// as code that rebuilds it (see `KnowledgeArchive.swiftSource`).
 public enum ShippedKnowledge {
-    /// Decodes the embedded knowledge base. This can fail only if the build produced a broken archive.
+    /// The embedded knowledge base. Building it takes microseconds; it can't fail at run time,
+    /// because the build validated it.
     public static func load() throws -> KnowledgeBase {
-        try KnowledgeArchive.decode(EmbeddedKnowledgeData.payload)
+        EmbeddedKnowledgeData.make()
     }
 }

@@ -17,8 +17,7 @@ do {
     let result = try KnowledgeLoader.load(directories: [arguments[2]])
     var knowledge = result.knowledge
     knowledge.origins = ["built-in"]
-    let payload = try KnowledgeArchive.encode(knowledge)
-    let source = KnowledgeArchive.swiftSource(payload: payload, typeName: "EmbeddedKnowledgeData")
+    let source = KnowledgeArchive.swiftSource(knowledge, typeName: "EmbeddedKnowledgeData")
     try Data(source.utf8).write(to: URL(fileURLWithPath: arguments[3]), options: .atomic)
 } catch let error as DiagnosticError {
     FileHandle.standardError.write(Data((error.rendered() + "\n").utf8))

@@ -13,31 +13,14 @@ struct Advisor: ParsableCommand {
             For scripts and CI, use 'advisor recommend'.
             """,
         version: AdvisorVersion.text,
-        subcommands: [Recommend.self, Questions.self, Frameworks.self, Explain.self, Validate.self]
+        subcommands: [Interactive.self, Recommend.self, Questions.self, Frameworks.self, Explain.self, Validate.self],
+        defaultSubcommand: Interactive.self
     )
-
-    @OptionGroup var knowledgeOptions: KnowledgeOptions
-    @OptionGroup var colorOptions: ColorOptions
-
-    @Option(name: .long, help: ArgumentHelp("Start with the answers in FILE filled in.", valueName: "file"))
-    var answers: String?
-
-    @Flag(name: .long, help: "Continue the last unfinished session.")
-    var resume = false
-
-    func run() throws {
-        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
-            throw Failure.usage("the interactive advisor needs a terminal; for scripts use "
-                                + "'advisor recommend --answer ID=VALUE ...' (see 'advisor recommend --help')")
-        }
-        try InteractiveSession(knowledgeOptions: knowledgeOptions, colorOptions: colorOptions,
-                               answersFile: answers, resume: resume).run()
-    }
 
     /// Parses, runs, and turns every error into one message and an exit code.
     static func main() {
         do {
-            var command = try parseAsRoot()
+            var command = try parseFast() ?? parseAsRoot()
             try command.run()
         } catch let failure as Failure {
             Output.error(failure.message)
@@ -54,6 +37,26 @@ struct Advisor: ParsableCommand {
             Output.error("advisor: \(text) (see 'advisor --help')")
             Foundation.exit(code.rawValue == 0 ? 64 : code.rawValue)
         }
+    }
+}
+
+extension Advisor {
+    /// The subcommands by name, for the fast path below.
+    static let subcommandsByName: [String: any ParsableCommand.Type] = [
+        "recommend": Recommend.self, "questions": Questions.self, "frameworks": Frameworks.self,
+        "explain": Explain.self, "validate": Validate.self, "interactive": Interactive.self,
+    ]
+
+    /// Parses `advisor SUBCOMMAND ...` with the subcommand as the root, which skips building the
+    /// whole command tree by reflection (a third of `recommend`'s start-up). Help, completion and
+    /// anything unusual take the full path, so usage texts keep their `advisor` prefix.
+    static func parseFast() throws -> (any ParsableCommand)? {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        guard let name = arguments.first, let command = subcommandsByName[name],
+              !arguments.contains(where: { $0 == "-h" || $0 == "--help" || $0 == "help" || $0.hasPrefix("--generate")
+                  || $0.hasPrefix("---") || $0 == "--experimental-dump-help" })
+        else { return nil }
+        return try command.parseAsRoot(Array(arguments.dropFirst()))
     }
 }
 

@@ -42,6 +42,12 @@ public struct FrameworkCapability: Hashable, Sendable, Codable {
     public var id: String
     public var citation: Citation
     public var location: SourceLocation?
+
+    public init(id: String, citation: Citation, location: SourceLocation? = nil) {
+        self.id = id
+        self.citation = citation
+        self.location = location
+    }
 }
 
 /// A statement about a framework that is not a rating, such as "APIs are built with Django REST Framework".
@@ -50,6 +56,13 @@ public struct FrameworkFact: Hashable, Sendable, Codable {
     public var statement: String
     public var citation: Citation
     public var location: SourceLocation?
+
+    public init(id: String, statement: String, citation: Citation, location: SourceLocation? = nil) {
+        self.id = id
+        self.statement = statement
+        self.citation = citation
+        self.location = location
+    }
 }
 
 /// A framework the advisor can recommend.

@@ -2,7 +2,7 @@
 ///
 /// Built only by the loader (or decoded from the embedded, pre-validated copy), so every
 /// reference in it resolves. Lookups by id go through the indices built in `init`.
-public struct KnowledgeBase: Sendable, Codable {
+public struct KnowledgeBase: Sendable {
     public var info: KnowledgeInfo
     public var sources: [SourceReference]
     public var criteria: [Criterion]
@@ -26,10 +26,6 @@ public struct KnowledgeBase: Sendable, Codable {
     /// The rules arranged for inference.
     public private(set) var plan = InferencePlan(rules: [], facts: [])
 
-    private enum CodingKeys: String, CodingKey {
-        case info, sources, criteria, capabilities, frameworks, questions, rules, facts, digest, origins
-    }
-
     public init(info: KnowledgeInfo, sources: [SourceReference], criteria: [Criterion], capabilities: [Capability],
                 frameworks: [Framework], questions: [Question], rules: [Rule], facts: [String], digest: String,
                 origins: [String]) {
@@ -43,21 +39,6 @@ public struct KnowledgeBase: Sendable, Codable {
         self.facts = facts
         self.digest = digest
         self.origins = origins
-        buildIndices()
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        info = try container.decode(KnowledgeInfo.self, forKey: .info)
-        sources = try container.decode([SourceReference].self, forKey: .sources)
-        criteria = try container.decode([Criterion].self, forKey: .criteria)
-        capabilities = try container.decode([Capability].self, forKey: .capabilities)
-        frameworks = try container.decode([Framework].self, forKey: .frameworks)
-        questions = try container.decode([Question].self, forKey: .questions)
-        rules = try container.decode([Rule].self, forKey: .rules)
-        facts = try container.decode([String].self, forKey: .facts)
-        digest = try container.decode(String.self, forKey: .digest)
-        origins = try container.decode([String].self, forKey: .origins)
         buildIndices()
     }
 

@@ -26,14 +26,19 @@ public enum AnswersFile {
 
     /// Parses answers from `text`; `path` names it in messages.
     public static func parse(_ text: String, path: String, parser: AnswerParser) throws(AnswerError) -> Answers {
-        var reader = NodeReader(file: path)
+        let reader = NodeReader(file: path)
         let root: Node
         do {
-            guard let composed = try Yams.compose(yaml: text, Resolver.basic, Constructor.default, .utf8) else {
+            switch try YAMLDocument.compose(text) {
+            case .empty:
                 throw AnswerError("answers file is empty", origin: .file,
                                   at: SourceLocation(file: path, line: 1, column: 1))
+            case .limit(let problem):
+                throw AnswerError(problem.message, origin: .file, at: SourceLocation(
+                    file: path, line: problem.mark?.line ?? 1, column: problem.mark?.column ?? 1))
+            case .root(let node):
+                root = node
             }
-            root = composed
         } catch let error as AnswerError {
             throw error
         } catch let error as YamlError {
@@ -42,10 +47,6 @@ public enum AnswersFile {
         } catch {
             throw AnswerError("cannot parse answers file", origin: .file,
                               at: SourceLocation(file: path, line: 1, column: 1))
-        }
-        if let problem = YAMLLimits.check(root) {
-            throw AnswerError(problem.message, origin: .file, at: SourceLocation(
-                file: path, line: problem.mark?.line ?? 1, column: problem.mark?.column ?? 1))
         }
         guard case .mapping(let mapping) = root else {
             throw AnswerError("expected a mapping of question ids to answers, found \(reader.describe(root))",
@@ -84,8 +85,6 @@ public enum AnswersFile {
             answers[id] = try parser.value(for: question, values, listGiven: listGiven, origin: .file,
                                            at: valueLocation)
         }
-        _ = reader.diagnostics
-        reader.diagnostics.removeAll()
         return answers
     }
 }

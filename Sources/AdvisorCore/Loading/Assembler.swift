@@ -78,7 +78,8 @@ struct Assembler {
 
     private mutating func checkRatings() {
         for framework in draft.frameworks {
-            let missing = draft.criteria.filter { framework.ratings[$0.id] == nil }.map(\.id)
+            let rated = draft.rated[framework.id] ?? []
+            let missing = draft.criteria.filter { !rated.contains($0.id) }.map(\.id)
             guard !missing.isEmpty else { continue }
             let list = missing.map { "'\($0)'" }.joined(separator: ", ")
             diagnostics.append(.error("framework '\(framework.id)' has no rating for \(list); "

@@ -15,6 +15,7 @@ extension DocumentReader {
                 for (key, value) in mapping {
                     guard let criterion = reader.identifier(key, "criterion id") else { continue }
                     refer(.criterion, criterion, at: key)
+                    draft.rated[id, default: []].insert(criterion)
                     if ratings[criterion] != nil {
                         reader.error("framework '\(id)' rates '\(criterion)' twice", at: key)
                     } else if let rating = readRating(value, framework: id, criterion: criterion) {

@@ -40,6 +40,8 @@ struct KnowledgeDraft {
     var questions: [QuestionDraft] = []
     var rules: [RuleDraft] = []
     var references: [Reference] = []
+    /// Criteria each framework rates, valid or not, so a bad rating isn't also reported as missing.
+    var rated: [String: Set<String>] = [:]
     /// Where each id was first defined, per kind, for duplicate detection.
     var definitions: [String: [String: SourceLocation]] = [:]
 }

@@ -111,16 +111,17 @@ public enum KnowledgeLoader {
             return nil
         }
         do {
-            guard let root = try Yams.compose(yaml: text, Resolver.basic, Constructor.default, .utf8) else {
+            switch try YAMLDocument.compose(text) {
+            case .empty:
                 diagnostics.append(.error("file is empty", at: SourceLocation(file: path, line: 1, column: 1)))
                 return nil
-            }
-            if let problem = YAMLLimits.check(root) {
+            case .limit(let problem):
                 diagnostics.append(.error(problem.message, at: SourceLocation(
                     file: path, line: problem.mark?.line ?? 1, column: problem.mark?.column ?? 1)))
                 return nil
+            case .root(let root):
+                return root
             }
-            return root
         } catch let error as YamlError {
             diagnostics.append(YAMLErrors.diagnostic(for: error, path: path))
             return nil

@@ -22,6 +22,25 @@ enum YAMLErrors {
     }
 }
 
+/// Composes one YAML document and checks its structural limits while the parser, which keeps
+/// anchors alive, still exists.
+enum YAMLDocument {
+    enum Outcome {
+        case empty
+        case root(Node)
+        case limit(YAMLLimits.Problem)
+    }
+
+    static func compose(_ text: String) throws -> Outcome {
+        let parser = try Parser(yaml: text, resolver: .basic, constructor: .default, encoding: .utf8)
+        return try withExtendedLifetime(parser) {
+            guard let root = try parser.singleRoot() else { return .empty }
+            if let problem = YAMLLimits.check(root) { return .limit(problem) }
+            return .root(root)
+        }
+    }
+}
+
 /// Structural limits on a YAML tree, checked before it is read.
 ///
 /// Anchors and aliases are refused: knowledge is meant to be read by people, and refusing them

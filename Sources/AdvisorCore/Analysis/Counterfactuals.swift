@@ -1,0 +1,102 @@
+/// "What would change the winner": the smallest sets of answer changes (one answer, then two)
+/// that make another framework win, each verified by re-running the engine.
+public struct Counterfactual: Hashable, Sendable {
+    public struct Change: Hashable, Sendable {
+        public var question: String
+        /// The answer before (nil: unanswered).
+        public var from: AnswerValue?
+        public var to: AnswerValue
+    }
+
+    public var changes: [Change]
+    public var winner: String
+    public var winnerScore: Double
+    /// The change in words: `Django would win if you answered "A content platform or CMS" to "What are you building first?"`.
+    public var sentence: String
+
+    /// Single changes for every question; pairs only for frameworks no single change makes win.
+    /// At most `limit` results per framework, fewest changes first.
+    public static func analyse(_ c: Consultation, limit: Int = 3, includePairs: Bool = true) -> [Counterfactual] {
+        guard let current = c.winner?.framework else { return [] }
+        let k = c.knowledge
+        let alternatives = k.questions.map { question in
+            (question, candidates(for: question, current: c.answers[question.id]))
+        }
+        var found: [String: [Counterfactual]] = [:]
+        for (question, values) in alternatives {
+            for value in values {
+                var answers = c.answers
+                answers[question.id] = value
+                let result = Engine.consult(k, answers: answers, weights: c.overrides)
+                guard let winner = result.winner, winner.framework != current,
+                      result.ignored.allSatisfy({ $0.question != question.id }) else { continue }
+                let change = Change(question: question.id, from: c.answers[question.id], to: value)
+                found[winner.framework, default: []].append(
+                    make([change], winner: winner, knowledge: k))
+            }
+        }
+        let unreachable = c.knowledge.frameworks.map(\.id).filter { $0 != current && found[$0] == nil }
+        if includePairs && !unreachable.isEmpty {
+            let flat = alternatives.flatMap { question, values in values.map { (question, $0) } }
+            for a in flat.indices {
+                for b in flat.indices where b > a && flat[a].0.id != flat[b].0.id {
+                    var answers = c.answers
+                    answers[flat[a].0.id] = flat[a].1
+                    answers[flat[b].0.id] = flat[b].1
+                    let result = Engine.consult(k, answers: answers, weights: c.overrides)
+                    guard let winner = result.winner, unreachable.contains(winner.framework),
+                          (found[winner.framework]?.count ?? 0) < limit, result.ignored.isEmpty else { continue }
+                    let changes = [Change(question: flat[a].0.id, from: c.answers[flat[a].0.id], to: flat[a].1),
+                                   Change(question: flat[b].0.id, from: c.answers[flat[b].0.id], to: flat[b].1)]
+                    found[winner.framework, default: []].append(make(changes, winner: winner, knowledge: k))
+                }
+            }
+        }
+        // Per framework: the changes that give it the highest score first, then questionnaire order.
+        return k.frameworks.flatMap { framework -> [Counterfactual] in
+            let list = found[framework.id] ?? []
+            return list.enumerated().sorted {
+                $0.element.changes.count != $1.element.changes.count
+                    ? $0.element.changes.count < $1.element.changes.count
+                    : abs($0.element.winnerScore - $1.element.winnerScore) > 1e-9
+                        ? $0.element.winnerScore > $1.element.winnerScore : $0.offset < $1.offset
+            }.prefix(limit).map(\.element)
+        }
+    }
+
+    /// The other answers a question could take: every other option (for multi-choice, the
+    /// current selection with one option toggled).
+    static func candidates(for question: Question, current: AnswerValue?) -> [AnswerValue] {
+        switch question.kind {
+        case .yesno:
+            return [AnswerValue.yes(true), .yes(false)].filter { $0 != current }
+        case .choice, .scale:
+            return question.values.map { AnswerValue.one($0) }.filter { $0 != current }
+        case .multi:
+            var selected: [String] = []
+            if case .many(let values) = current { selected = values }
+            return question.values.map { option in
+                let toggled = selected.contains(option) ? selected.filter { $0 != option } : selected + [option]
+                return AnswerValue.many(question.values.filter(toggled.contains))
+            }
+        }
+    }
+
+    static func make(_ changes: [Change], winner: ScoredFramework, knowledge: KnowledgeBase) -> Counterfactual {
+        let clauses = changes.map { change -> String in
+            guard let question = knowledge.question(change.question) else { return change.question }
+            return "you answered \"\(label(change.to, of: question))\" to \"\(question.prompt)\""
+        }
+        return Counterfactual(changes: changes, winner: winner.framework, winnerScore: winner.score,
+                              sentence: "\(winner.name) would win if " + clauses.joined(separator: " and "))
+    }
+
+    static func label(_ value: AnswerValue, of question: Question) -> String {
+        switch value {
+        case .one(let option): question.label(of: option)
+        case .yes(let flag): flag ? "Yes" : "No"
+        case .many(let values) where values.isEmpty: "None of these"
+        case .many(let values): values.map(question.label(of:)).joined(separator: ", ")
+        }
+    }
+}

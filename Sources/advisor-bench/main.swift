@@ -1,0 +1,78 @@
+import AdvisorCore
+import AdvisorKnowledge
+import Foundation
+
+// advisor-bench: prints timings (medians) of the advisor on the shipped knowledge. It never fails
+// on a time; it prints figures and ratios against a peer measured in the same run.
+//
+// Usage: swift run -c release advisor-bench [--runs N]
+
+let arguments = CommandLine.arguments
+let runs = arguments.firstIndex(of: "--runs").flatMap { Int(arguments[safe: $0 + 1] ?? "") } ?? 200
+let binDirectory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().path
+let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent().path
+
+extension Array {
+    subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
+}
+
+func row(_ name: String, _ value: String, _ note: String = "") {
+    print(name.padding(toLength: 46, withPad: " ", startingAt: 0) + value.padding(toLength: 14, withPad: " ", startingAt: 0)
+          + note)
+}
+
+if arguments.contains("--cold") {
+    // One cold decode in a fresh process: what `advisor` pays at start-up.
+    let start = Clock.now()
+    _ = try? ShippedKnowledge.load()
+    let middle = Clock.now()
+    _ = try? ShippedKnowledge.load()
+    print("cold decode \(Clock.format(middle - start)), warm \(Clock.format(Clock.now() - middle))")
+    exit(0)
+}
+
+print("advisor-bench: medians of \(runs) runs (in-process) on the shipped knowledge")
+print(String(repeating: "-", count: 90))
+
+// MARK: - In-process
+
+let answers = Answers(["project_type": .one("api"), "traffic": .one("high"), "api_docs": .yes(true),
+                       "builtins": .many(["auth"]), "team_experience": .one("fastapi")])
+var knowledge: KnowledgeBase
+do {
+    knowledge = try ShippedKnowledge.load()
+} catch {
+    print("cannot decode the embedded knowledge: \(error)")
+    exit(1)
+}
+let decode = Clock.median(Clock.measure(runs: runs) { _ = try? ShippedKnowledge.load() })
+row("decode embedded knowledge", Clock.format(decode))
+let yamlRuns = max(5, runs / 10)
+let yaml = Clock.median(Clock.measure(runs: yamlRuns) {
+    _ = try? KnowledgeLoader.load(directories: [packageRoot + "/Knowledge"])
+})
+row("load + validate Knowledge/ from YAML", Clock.format(yaml), "(what --knowledge costs; \(yamlRuns) runs)")
+let consult = Clock.median(Clock.measure(runs: runs) { _ = Engine.consult(knowledge, answers: answers) })
+row("inference + scoring (Engine.consult)", Clock.format(consult))
+let consultation = Engine.consult(knowledge, answers: answers)
+let json = Clock.median(Clock.measure(runs: runs) { _ = JSONReport.render(consultation) })
+row("JSON report rendering", Clock.format(json))
+row("load + infer + score, in-process", Clock.format(decode + consult), "target < 2 ms")
+
+// MARK: - Whole process
+
+print(String(repeating: "-", count: 90))
+let advisor = binDirectory + "/advisor"
+let hello = binDirectory + "/bench-hello"
+let processRuns = max(20, runs / 4)
+let recommendArgs = ["recommend", "--answer", "project_type=api", "--answer", "traffic=high", "--format", "json"]
+if let helloTime = Spawn.median(hello, [], runs: processRuns),
+   let advisorTime = Spawn.median(advisor, recommendArgs, runs: processRuns) {
+    row("hello-world (Foundation), whole process", Clock.format(helloTime), "(\(processRuns) runs)")
+    row("advisor recommend --format json, whole process", Clock.format(advisorTime),
+        String(format: "%.2f× hello-world (target ≤ 1.5×)", advisorTime / helloTime))
+    row("peak RSS of any child", String(format: "%.1f MiB", Spawn.peakChildRSS()))
+} else {
+    print("whole-process timings skipped: build both first with `swift build -c release` (\(advisor), \(hello))")
+}

@@ -1,0 +1,169 @@
+import AdvisorCore
+import AdvisorKnowledge
+import Testing
+
+/// Properties of inference: order independence, termination, fire-once, and a complete trace.
+struct EngineTests {
+    static let knowledge: KnowledgeBase = {
+        do { return try ShippedKnowledge.load() } catch { preconditionFailure("embedded knowledge: \(error)") }
+    }()
+
+    /// Answer profiles that together exercise every shipped rule.
+    static let profiles: [Answers] = [
+        Answers(),
+        Answers(["project_type": .one("api"), "traffic": .one("very_high"), "async_workload": .yes(true),
+                 "api_docs": .yes(true), "type_safety": .one("high"), "team_experience": .one("fastapi")]),
+        Answers(["project_type": .one("content_platform"), "builtins": .many(["admin", "auth", "orm"]),
+                 "architecture": .one("monolith"), "longevity": .one("high"), "team_experience": .one("django")]),
+        Answers(["project_type": .one("ecommerce"), "security": .one("regulated"), "time_to_market": .one("critical"),
+                 "must_have": .many(["builtin_admin"]), "builtins": .many(["forms", "templates", "sessions"])]),
+        Answers(["architecture": .one("microservices"), "ml_models": .yes(true), "traffic": .one("low"),
+                 "type_safety": .one("low"), "longevity": .one("low"), "time_to_market": .one("flexible"),
+                 "must_have": .many(["openapi_docs", "asgi_native"]), "team_experience": .one("both")]),
+        Answers(["project_type": .one("enterprise"), "architecture": .one("serverless"),
+                 "type_safety": .one("medium"), "security": .one("standard"), "traffic": .one("moderate")]),
+        Answers(["project_type": .one("realtime"), "architecture": .one("undecided"), "team_experience": .one("neither")]),
+    ]
+
+    /// The same knowledge with its rules in another order.
+    static func shuffled(_ knowledge: KnowledgeBase, seed: UInt64) -> KnowledgeBase {
+        var generator = SplitMix64(seed: seed)
+        var rules = knowledge.rules
+        rules.shuffle(using: &generator)
+        // Rules refer to facts by index; facts are indexed by name, so they stay valid.
+        return KnowledgeBase(info: knowledge.info, sources: knowledge.sources, criteria: knowledge.criteria,
+                             capabilities: knowledge.capabilities, frameworks: knowledge.frameworks,
+                             questions: knowledge.questions, rules: rules, facts: knowledge.facts,
+                             digest: knowledge.digest, origins: knowledge.origins)
+    }
+
+    /// The JSON report without the firing order, which legitimately follows the order of rules.
+    static func orderFreeJSON(_ consultation: Consultation) -> String {
+        guard case .object(let pairs) = JSONReport.document(consultation) else { return "" }
+        return JSONValue.object(pairs.filter { $0.0 != "trace" }).serialized()
+            + consultation.firings.map(\.rule).sorted().joined(separator: ",")
+    }
+
+    @Test("shuffling the rules never changes the result", arguments: 0..<40)
+    func orderIndependence(seed: Int) {
+        let shuffled = Self.shuffled(Self.knowledge, seed: UInt64(seed))
+        for answers in Self.profiles {
+            let expected = Self.orderFreeJSON(Engine.consult(Self.knowledge, answers: answers))
+            let actual = Self.orderFreeJSON(Engine.consult(shuffled, answers: answers))
+            #expect(actual == expected)
+        }
+    }
+
+    @Test("every shipped rule fires in some profile, and none fires twice")
+    func fireOnce() {
+        var everFired = Set<String>()
+        for answers in Self.profiles {
+            let consultation = Engine.consult(Self.knowledge, answers: answers)
+            let ids = consultation.firings.map(\.rule)
+            #expect(Set(ids).count == ids.count)
+            everFired.formUnion(ids)
+        }
+        let never = Self.knowledge.rules.map(\.id).filter { !everFired.contains($0) }
+        #expect(never.isEmpty, "rules no profile fires: \(never)")
+    }
+
+    @Test("the trace accounts for every weight and rating change")
+    func traceAccounting() {
+        for answers in Self.profiles {
+            let c = Engine.consult(Self.knowledge, answers: answers, weights: ["security": 4])
+            let fired = Set(c.firings.map(\.rule))
+            for weight in c.weights {
+                var value = weight.base
+                for step in weight.steps {
+                    #expect(abs(step.before - value) < 1e-12)
+                    value = step.after
+                    if case .rule(let id) = step.origin { #expect(fired.contains(id)) }
+                }
+                #expect(abs(value - weight.final) < 1e-12)
+                if weight.steps.isEmpty { #expect(weight.base == weight.final) }
+            }
+            #expect(c.weight(of: "security")?.final == 4)
+            #expect(c.weight(of: "security")?.steps.last?.origin == .override)
+            for (f, framework) in Self.knowledge.frameworks.enumerated() {
+                for (index, rating) in c.ratings[f].enumerated() {
+                    #expect(rating.base == framework.ratings[Self.knowledge.criteria[index].id]?.score)
+                    var value = rating.base
+                    for step in rating.steps {
+                        #expect(step.before == value)
+                        value = step.after
+                        #expect(fired.contains(step.rule))
+                    }
+                    #expect(value == rating.final)
+                }
+            }
+            // Each firing's support holds the answers its condition read.
+            for firing in c.firings {
+                for case .answer(let question, let value) in firing.support {
+                    #expect(c.answers[question] == value)
+                }
+            }
+        }
+    }
+
+    @Test("chains of derived facts terminate, and negation waits for its stratum")
+    func strata() throws {
+        let fixture = KnowledgeFixture.minimal.appending("""
+              - id: chain-1
+                when: api_first
+                then:
+                  - fact: step_one
+                because: Chain.
+                source: doc
+              - id: chain-2
+                when: step_one
+                then:
+                  - fact: step_two
+                because: Chain.
+                source: doc
+              - id: chain-loop
+                when: step_two
+                then:
+                  - fact: api_first
+                because: A positive cycle is fine; it just stops.
+                source: doc
+
+            """, to: "rules.yaml")
+        guard case .success(let knowledge) = try fixture.load() else {
+            Issue.record("fixture should load")
+            return
+        }
+        let api = Engine.consult(knowledge, answers: Answers(["kind": .one("api")]))
+        #expect(Set(api.firings.map(\.rule)) == ["api-speed", "chain-1", "chain-2", "chain-loop"])
+        #expect(api.factValue("step_two") == .true)
+        // `not api_first` is decided only after every rule that could assert api_first has run.
+        #expect(!api.firings.map(\.rule).contains("not-api"))
+
+        let site = Engine.consult(knowledge, answers: Answers(["kind": .one("site")]))
+        #expect(site.firings.map(\.rule) == ["not-api"])
+        #expect(site.factValue("api_first") == .false)
+
+        let unknown = Engine.consult(knowledge, answers: Answers())
+        #expect(unknown.firings.isEmpty)
+        #expect(unknown.factValue("api_first") == .unknown)
+    }
+
+    @Test("answers to questions whose ask_if is false are set aside")
+    func askIf() {
+        let answers = Answers(["project_type": .one("ai_service"), "ml_models": .yes(false)])
+        let c = Engine.consult(Self.knowledge, answers: answers)
+        #expect(c.ignored.map(\.question) == ["ml_models"])
+        #expect(c.answers["ml_models"] == nil)
+        #expect(c.firings.contains { $0.rule == "ai-workload" })
+    }
+
+    @Test("knock-outs remove frameworks with the reason")
+    func knockOut() {
+        let c = Engine.consult(Self.knowledge, answers: Answers(["must_have": .many(["builtin_admin"])]))
+        #expect(c.ranking.map(\.framework) == ["django"])
+        #expect(c.excluded.map(\.framework) == ["fastapi"])
+        #expect(c.excluded.first?.reason == "FastAPI lacks a built-in admin panel, which rule 'requires-builtin-admin' requires")
+        let none = Engine.consult(Self.knowledge, answers: Answers(["must_have": .many(["builtin_admin", "asgi_native"])]))
+        #expect(none.winner == nil)
+        #expect(none.excluded.count == 2)
+    }
+}

@@ -1,0 +1,1 @@
+// Tests of the terminal UI live in this target.
