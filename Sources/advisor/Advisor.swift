@@ -34,7 +34,8 @@ struct Advisor: ParsableCommand {
             let message = fullMessage(for: error)
             let first = message.split(separator: "\n").first.map(String.init) ?? message
             let text = first.hasPrefix("Error: ") ? String(first.dropFirst(7)) : first
-            Output.error("advisor: \(text) (see 'advisor --help')")
+            let name = CommandLine.arguments.dropFirst().first.flatMap { subcommandsByName[$0] != nil ? $0 : nil }
+            Output.error("advisor: \(text) (see 'advisor \(name.map { $0 + " " } ?? "")--help')")
             Foundation.exit(code.rawValue == 0 ? 64 : code.rawValue)
         }
     }

@@ -19,6 +19,7 @@ struct Recommend: ParsableCommand {
     @OptionGroup var answerOptions: AnswerOptions
     @OptionGroup var colorOptions: ColorOptions
     @OptionGroup var reportOptions: ReportOutputOptions
+    @OptionGroup var analysisOptions: AnalysisOptions
 
     func run() throws {
         let destination = try reportOptions.destination()
@@ -29,10 +30,11 @@ struct Recommend: ParsableCommand {
         let answers = try answerOptions.answers(for: knowledge)
         let weights = try answerOptions.weights(for: knowledge)
         let consultation = Engine.consult(knowledge, answers: answers, weights: weights)
-        let options = ReportOptions(
+        var options = ReportOptions(
             title: reportOptions.title, date: date, decisionMakers: reportOptions.decisionMakers,
             knowledgeDirectories: knowledgeOptions.knowledge,
             textStyle: destination == .standardOutput ? colorOptions.style() : TextStyle(color: false, unicode: true))
+        options.analysis = try analysisOptions.run(consultation, format: format)
         let report = ReportRenderer.render(consultation, format: format, options: options)
         try ReportOutput.deliver(report, to: destination, winner: consultation.winner?.name,
                                  overwrite: reportOptions.force)

@@ -72,10 +72,10 @@ struct AdvisorCLITests {
                  message: "advisor: F/list.yaml:1:1: expected a mapping of question ids to answers, found a list",
                  exitCode: 65),
         BadInput(arguments: ["recommend", "--frobnicate"],
-                 message: "advisor: Unknown option '--frobnicate' (see 'advisor --help')", exitCode: 64),
+                 message: "advisor: Unknown option '--frobnicate' (see 'advisor recommend --help')", exitCode: 64),
         BadInput(arguments: ["recommend", "--format", "xml"],
-                 message: "advisor: The value 'xml' is invalid for '--format <format>'. Please provide one of 'text' and "
-                    + "'json'. (see 'advisor --help')", exitCode: 64),
+                 message: "advisor: The value 'xml' is invalid for '--format <format>'. Please provide one of 'text', "
+                    + "'json', 'markdown' or 'html'. (see 'advisor recommend --help')", exitCode: 64),
         BadInput(arguments: [],
                  message: "advisor: the interactive advisor needs a terminal; for scripts use 'advisor recommend --answer "
                     + "ID=VALUE ...' (see 'advisor recommend --help')", exitCode: 64),
@@ -202,5 +202,33 @@ struct AdvisorCLITests {
         let question = try CommandRunner.advisor(["explain", "--question", "must_have"])
         #expect(question.stdout.contains("A built-in admin panel → Django wins"))
         #expect(question.stdout.contains("requires a built-in admin panel, knocking out FastAPI"))
+    }
+}
+
+/// `recommend --analysis`: robustness, stability and counterfactuals in text and JSON.
+struct AnalysisCLITests {
+    @Test("--analysis adds a verdict, the hinges and what would change the winner, reproducibly")
+    func analysis() throws {
+        let arguments = ["recommend", "--answer", "project_type=api", "--analysis", "--samples", "4000", "--seed", "9"]
+        let text = try CommandRunner.advisor(arguments)
+        #expect(text.exitCode == 0)
+        #expect(text.stdout.contains("\nSensitivity: Close call: FastAPI wins in "))
+        #expect(text.stdout.contains("\nIt hinges most on:\n"))
+        #expect(text.stdout.contains("  Django would win if you answered \"An enterprise business system\" to "
+                                     + "\"What are you building first?\".\n"))
+        let first = try CommandRunner.advisor(arguments + ["--format", "json"])
+        let second = try CommandRunner.advisor(arguments + ["--format", "json"])
+        #expect(first.stdout == second.stdout)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(first.stdout.utf8)) as? [String: Any])
+        let robustness = try #require(object["robustness"] as? [String: Any])
+        #expect(robustness["samples"] as? Int == 4000)
+        #expect(robustness["seed"] as? Int == 9)
+        let acceptability = try #require(robustness["rankAcceptability"] as? [String: [Double]])
+        #expect(abs((acceptability["fastapi"]?.reduce(0, +) ?? 0) - 1) < 1e-3)
+        #expect((object["stability"] as? [Any])?.count == 13)
+        #expect(((object["counterfactuals"] as? [[String: Any]])?.first?["winner"] as? String) == "django")
+        let bad = try CommandRunner.advisor(["recommend", "--analysis", "--samples", "0"])
+        #expect(bad.exitCode == 64)
+        #expect(bad.stderr == "advisor: --samples must be between 1 and 1000000, got 0\n")
     }
 }

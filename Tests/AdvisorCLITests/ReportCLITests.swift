@@ -101,6 +101,8 @@ struct ReportCLITests {
          "--weight", "security=0"],
         ["--answer", "project_type=api", "--answer", "must_have=builtin_admin", "--answer", "builtins=none",
          "--answer", "traffic=very_high", "--weight", "performance=2.5"],
+        ["--answer", "project_type=api", "--analysis", "--samples", "2000"],
+        ["--answer", "must_have=builtin_admin,asgi_native", "--analysis", "--robustness", "uniform"],
     ]
 
     static let python = ReportCLI.find("python3")

@@ -3,8 +3,14 @@
 public enum JSONReport {
     public static let schemaVersion = 1
 
-    public static func render(_ consultation: Consultation) -> String {
-        document(consultation).serialized() + "\n"
+    public static func render(_ consultation: Consultation, analysis: DecisionAnalysis? = nil) -> String {
+        var value = document(consultation)
+        if let analysis, case .object(var pairs) = value {
+            let at = pairs.firstIndex { $0.0 == "knowledge" } ?? pairs.count
+            pairs.insert(contentsOf: analysis.jsonMembers, at: at)
+            value = .object(pairs)
+        }
+        return value.serialized() + "\n"
     }
 
     public static func document(_ c: Consultation) -> JSONValue {

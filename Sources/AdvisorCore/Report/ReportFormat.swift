@@ -44,8 +44,8 @@ public enum ReportRenderer {
     /// The report of `consultation` in `format`. The same consultation and options give the same bytes.
     public static func render(_ consultation: Consultation, format: ReportFormat, options: ReportOptions) -> String {
         switch format {
-        case .text: TextReport.render(consultation, style: options.textStyle)
-        case .json: JSONReport.render(consultation)
+        case .text: TextReport.render(consultation, style: options.textStyle, analysis: options.analysis)
+        case .json: JSONReport.render(consultation, analysis: options.analysis)
         case .markdown: MarkdownReport.render(DecisionRecord(consultation, options: options, format: format))
         case .html: HTMLReport.render(DecisionRecord(consultation, options: options, format: format))
         }

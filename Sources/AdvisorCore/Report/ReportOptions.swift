@@ -1,7 +1,7 @@
 import Foundation
 
 /// What a report says beyond the consultation itself: its title, date and authors, and how to reproduce it.
-public struct ReportOptions: Hashable, Sendable {
+public struct ReportOptions: Sendable {
     /// The project's name, as in "Use FastAPI for *Acme checkout*". Nil derives one from the answers.
     public var title: String?
     /// The decision's date, `YYYY-MM-DD`.
@@ -12,6 +12,8 @@ public struct ReportOptions: Hashable, Sendable {
     public var knowledgeDirectories: [String]
     /// Colour and drawing for the text format.
     public var textStyle: TextStyle
+    /// Robustness, stability and counterfactuals to include (text and JSON), if requested.
+    public var analysis: DecisionAnalysis?
 
     /// Options for a report dated `date`; everything else is optional.
     public init(title: String? = nil, date: String, decisionMakers: String? = nil,

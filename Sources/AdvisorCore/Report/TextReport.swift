@@ -1,7 +1,7 @@
 /// The terminal summary of `advisor recommend`: the winner, every score as a bar, the three
 /// strongest reasons with their sources, knock-outs, and what the answers were.
 public enum TextReport {
-    public static func render(_ c: Consultation, style: TextStyle = .plain) -> String {
+    public static func render(_ c: Consultation, style: TextStyle = .plain, analysis: DecisionAnalysis? = nil) -> String {
         let k = c.knowledge
         var lines: [String] = []
         let safe = { (text: String) in TextSanitizer.inert(text) }
@@ -41,6 +41,7 @@ public enum TextReport {
                 lines.append("     " + safe(reason.why) + " " + style.dim("[\(safe(reason.source))]"))
             }
         }
+        if let analysis { lines += analysis.textLines(c) }
         if !c.ignored.isEmpty {
             lines.append("")
             for ignored in c.ignored {

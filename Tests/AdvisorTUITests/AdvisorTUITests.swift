@@ -1,1 +1,0 @@
-// Tests of the terminal UI live in this target.
