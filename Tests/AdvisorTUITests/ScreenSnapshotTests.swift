@@ -47,6 +47,7 @@ import Testing
         for (label, appearance) in Self.appearances {
             var state = AdvisorState(knowledge: knowledge, answers: Answers(scenario.answers), size: size)
             state.unicode = appearance.unicode
+            state.reportDate = "2026-01-15"
             state.apply(.resize(size))
             for key in scenario.keys { state.apply(key) }
             let canvas = frame(state, appearance)

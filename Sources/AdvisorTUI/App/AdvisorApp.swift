@@ -21,10 +21,10 @@ public enum AdvisorApp {
         }
     }
 
-    /// Runs `state` on `terminal` until it ends. Progress goes to `store` after every change.
-    /// The terminal is restored on every way out.
+    /// Runs `state` on `terminal` until it ends. Progress goes to `store` after every change;
+    /// exports the user asks for are written by `exporter`. The terminal is restored on every way out.
     public static func run<T: Terminal>(_ initial: AdvisorState, on terminal: inout T,
-                                        store: SessionStore?) -> Outcome {
+                                        store: SessionStore?, exporter: ReportExporter = ReportExporter()) -> Outcome {
         var state = initial
         state.apply(.resize(terminal.size))
         state.unicode = terminal.appearance.unicode
@@ -49,6 +49,7 @@ public enum AdvisorApp {
                 continue
             }
             state.apply(key)
+            exporter.performPending(in: &state)
             saver.persist(state)
             if let problem = saver.takeProblem() { state.notice = problem }
             switch state.exit {

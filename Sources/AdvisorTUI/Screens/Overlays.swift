@@ -38,7 +38,12 @@ enum HelpOverlay {
                     ("q", "quit (asks first; progress is saved)")] + common
         case .results:
             return [("\(g.up) \(g.down)  j k", "select a framework"), ("PgDn PgUp Space", "scroll the explanation"),
-                    ("r  \(g.left)", "review and change answers"), ("e", "export a report"),
+                    ("r  \(g.left)", "review and change answers"),
+                    ("e", "export a report: Markdown, HTML or JSON"),
+                    ("  \(g.upDown) 1-3", "export: choose the format"),
+                    ("  typing  Bksp", "export: edit the path (Tab: to the path)"),
+                    ("  Enter  Esc", "export: write the file, or cancel"),
+                    ("  y n", "export: replace an existing file, or keep it"),
                     ("q", "quit")] + common
         }
     }
@@ -116,5 +121,71 @@ enum QuitOverlay {
         let x = frame.x + 3
         let used = canvas.put("y", x: x, y: frame.y + 4, style: CellStyle(.bold, role: .accent))
         canvas.put(" quit   any other key: stay", x: x + used, y: frame.y + 4, style: .dim)
+    }
+}
+
+/// `e` on the results: the report's format and path, and the overwrite question.
+enum ExportOverlay {
+    static let descriptions: [ReportFormat: (name: String, about: String)] = [
+        .markdown: ("Markdown", "a decision record (MADR) for the repository"),
+        .html: ("HTML", "one self-contained page with charts"),
+        .json: ("JSON", "the machine-readable result"),
+    ]
+
+    static func render(_ state: AdvisorState, into canvas: inout Canvas) {
+        guard let form = state.exportForm else { return }
+        let g = canvas.glyphs
+        let formats = ExportForm.formats
+        let frame = OverlayFrame(canvas: canvas, width: 72, contentHeight: formats.count + 6)
+        canvas.panel(x: frame.x, y: frame.y, width: frame.width, height: frame.height, title: "Export a report")
+        let x = frame.x + 3
+        var y = frame.y + 2
+        canvas.put("Format", x: x, y: y, style: form.focus == .format ? .heading : .bold)
+        y += 1
+        for (offset, format) in formats.enumerated() {
+            let chosen = format == form.format
+            let label = descriptions[format] ?? (format.rawValue, "")
+            let style = chosen ? CellStyle(.bold, role: .accent) : CellStyle.plain
+            canvas.put(chosen && form.focus == .format ? g.pointer : " ", x: x, y: y, style: style)
+            var column = x + 2
+            column += canvas.put("\(offset + 1) \(chosen ? g.radioOn : g.radioOff) " + canvas.fitted(label.name, 9),
+                                 x: column, y: y, style: style)
+            canvas.put(label.about, x: column + 1, y: y, style: .dim, limit: frame.x + frame.width - 3 - column - 1)
+            y += 1
+        }
+        y += 1
+        canvas.put("Path", x: x, y: y, style: form.focus == .path ? .heading : .bold)
+        y += 1
+        let fieldWidth = frame.contentWidth
+        let editing = form.focus == .path && !form.confirmingOverwrite
+        canvas.fill(x: x, y: y, width: fieldWidth, height: 1, style: CellStyle(.underline))
+        canvas.put(tail(of: form.path, width: fieldWidth - 1, canvas: canvas) + (editing ? "_" : ""), x: x, y: y,
+                   style: CellStyle(editing ? [.underline, .bold] : .underline), limit: fieldWidth)
+        y += 2
+        if form.confirmingOverwrite {
+            let used = canvas.put("The file exists. Replace it? ", x: x, y: y, style: CellStyle(.bold, role: .bad),
+                                  limit: fieldWidth)
+            let yes = canvas.put("y", x: x + used, y: y, style: CellStyle(.bold, role: .accent))
+            let middle = canvas.put(" yes  ", x: x + used + yes, y: y, style: .dim)
+            let no = canvas.put("n", x: x + used + yes + middle, y: y, style: CellStyle(.bold, role: .accent))
+            canvas.put(" no", x: x + used + yes + middle + no, y: y, style: .dim)
+        } else if let message = form.message {
+            canvas.put(message, x: x, y: y, style: CellStyle(role: .bad), limit: fieldWidth)
+        }
+        let hints = form.confirmingOverwrite
+            ? " y replace \(g.separator) n keep the file "
+            : " \(g.upDown) 1-3 format \(g.separator) Tab path \(g.separator) Enter export \(g.separator) Esc cancel "
+        canvas.put(hints, x: frame.x + 2, y: frame.y + frame.height - 1, style: CellStyle(role: .title),
+                   limit: frame.width - 4)
+    }
+
+    /// The end of `path` in at most `width` columns, with an ellipsis in front when cut.
+    static func tail(of path: String, width: Int, canvas: Canvas) -> String {
+        let shown = canvas.appearance.unicode ? TextSanitizer.inert(path) : TextWidth.ascii(TextSanitizer.inert(path))
+        guard TextWidth.of(shown) > width, width > 3 else { return shown }
+        let ellipsis = canvas.appearance.unicode ? "…" : "..."
+        var kept = Substring(shown)
+        while !kept.isEmpty, TextWidth.of(kept) + TextWidth.of(ellipsis) > width { kept = kept.dropFirst() }
+        return ellipsis + kept
     }
 }

@@ -24,6 +24,7 @@ public enum ScreenRenderer {
         case .help?: HelpOverlay.render(state, into: &canvas)
         case .why?: WhyOverlay.render(state, into: &canvas)
         case .confirmQuit?: QuitOverlay.render(state, into: &canvas)
+        case .export?: ExportOverlay.render(state, into: &canvas)
         case nil: break
         }
         if let notice = state.notice {

@@ -53,6 +53,8 @@ extension AdvisorState {
         switch current {
         case .help:
             overlay = nil
+        case .export:
+            applyExport(key)
         case .confirmQuit:
             if key == .character("y") || key == .character("Y") || key == .character("q") {
                 exit = .quit
@@ -175,7 +177,7 @@ extension AdvisorState {
             scroll = 0
         case .pageDown, .space: scroll += max(1, size.height / 2)
         case .pageUp: scroll = max(0, scroll - max(1, size.height / 2))
-        case .character("e"): notice = "Export comes with reports (issue 4)"
+        case .character("e"): openExport()
         case .character("r"), .left, .backspace: showReview()
         case .character("q"), .escape: exit = .quit
         case .click(_, let y):

@@ -17,6 +17,8 @@ public struct AdvisorState: Sendable {
         case help
         case why
         case confirmQuit
+        /// `e` on the results: format and path of a report.
+        case export
     }
 
     /// Why the advisor is ending.
@@ -56,6 +58,12 @@ public struct AdvisorState: Sendable {
     public internal(set) var notice: String?
     /// A line for the welcome screen, such as where prefilled answers came from.
     public var welcomeNote: String?
+    /// The export overlay's form; kept after closing so `e` reopens it as it was.
+    public internal(set) var exportForm: ExportForm?
+    /// A report waiting to be written by the app loop (see `takeExportRequest()`).
+    public internal(set) var exportRequest: ExportRequest?
+    /// The date reports are dated and named with, `YYYY-MM-DD`.
+    public var reportDate: String
     /// Set when the advisor should end.
     public internal(set) var exit: Exit?
 
@@ -66,6 +74,7 @@ public struct AdvisorState: Sendable {
         self.answers = answers
         self.skipped = skipped.filter { answers[$0] == nil }
         self.size = size
+        reportDate = ReportOptions.today()
         consultation = Engine.consult(knowledge, answers: answers)
         asked = Self.askedQuestions(knowledge, answers: answers)
     }
