@@ -89,7 +89,7 @@ let package = Package(
         .testTarget(
             name: "AdvisorCLITests",
             dependencies: ["AdvisorCore", "TestSupport"],
-            exclude: ["__Snapshots__", "Fixtures"]
+            exclude: ["Fixtures"]
         ),
     ],
     swiftLanguageModes: [.v6]

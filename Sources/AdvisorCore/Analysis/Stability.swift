@@ -14,8 +14,7 @@ public struct StabilityInterval: Hashable, Sendable {
 
     /// How far the weight can move, relative to its value: the smaller, the more the decision hinges on it.
     public var slack: Double {
-        if low <= 0 && high == nil { return .infinity }
-        let down = weight - low
+        let down = low > 0 ? weight - low : .infinity
         let up = high.map { $0 - weight } ?? .infinity
         return min(down, up) / max(weight, 1e-9)
     }

@@ -6,6 +6,9 @@ extension DecisionRecord {
         let winnerName = c.winner?.name
         date = options.date
         decisionMakers = options.decisionMakers
+        sensitivity = options.analysis.map { analysis in
+            analysis.textLines(c).filter { !$0.isEmpty && !$0.hasSuffix(":") }.map { [.text($0.trimmingWhitespace())] }
+        } ?? []
         winner = winnerName
         title = winnerName.map { "Use \($0) for \(project)" } ?? "No framework fits \(project)"
 

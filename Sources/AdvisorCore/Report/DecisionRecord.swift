@@ -104,6 +104,9 @@ struct DecisionRecord: Hashable, Sendable {
     var sources: [SourceReference]
     /// The command that reproduces this record, one argument group per element.
     var command: [String]
+    /// The Sensitivity part of More Information: the robustness verdict, the hinges and what would
+    /// change the winner, present only when the analyses were run.
+    var sensitivity: [Text] = []
 }
 
 extension DecisionRecord {

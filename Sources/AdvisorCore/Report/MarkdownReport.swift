@@ -63,6 +63,10 @@ public enum MarkdownReport {
                           }
                       })
         }
+        if !record.sensitivity.isEmpty {
+            out.heading("Sensitivity", level: 3)
+            out.bullets(record.sensitivity)
+        }
         out.heading("Knowledge", level: 3)
         out.paragraph(record.knowledge)
         record.notes.forEach { out.paragraph($0) }
