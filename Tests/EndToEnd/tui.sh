@@ -209,7 +209,65 @@ test_suspend_and_resume() {
     terminal_restored
 }
 
-for test in test_walkthrough test_sigterm_and_resume test_resize_and_hangup test_suspend_and_resume; do
+# A mouse click on an option chooses it: tmux passes the click (X10 mouse report) to ncurses.
+test_mouse_click() {
+    start mouse
+    type_line "'$BIN'; echo EXIT=\$?"
+    wait_for "Press Enter to start" || return 1
+    keys Enter
+    wait_for "Question 1 of" || return 1
+    [[ $(pane '#{mouse_any_flag}') == 1 ]] || { echo "  the advisor did not ask for mouse events" >&2; return 1; }
+    local row
+    row=$(screen | grep -n "A content platform or CMS" | head -1 | cut -d: -f1)
+    [[ -n $row ]] || return 1
+    # Press and release button 1 at column 10 of that row (1-based in the report, offset by 32).
+    local y x
+    y=$(printf "\\$(printf '%03o' $((32 + row)))")
+    x=$(printf "\\$(printf '%03o' $((32 + 11)))")
+    keys -l $'\e[M '"$x$y"
+    keys -l $'\e[M#'"$x$y"
+    wait_for "Question 2 of" || return 1
+    keys r
+    wait_for "Review your answers" || return 1
+    screen | grep -qE "What are you building first\\? +A content platform or CMS" \
+        || { echo "  the click did not choose the content platform" >&2; return 1; }
+    keys q
+    wait_for "Quit" || true
+    keys y
+    wait_for "EXIT=0" || return 1
+    terminal_restored
+}
+
+# Colours on a colour terminal; none under NO_COLOR, and the screen is the same text either way.
+test_colours() {
+    start colours
+    type_line "'$BIN'; echo EXIT=\$?"
+    wait_for "Press Enter to start" || return 1
+    keys Enter
+    wait_for "Question 1 of" || return 1
+    local coloured plain
+    coloured=$(tmux -L "$SOCKET" capture-pane -p -e)
+    grep -qE $'\e\\[(3[1-7]|9[1-7]|38;5;[0-9]+)m' <<<"$coloured" || { echo "  no foreground colours" >&2; return 1; }
+    keys C-c
+    wait_for "EXIT=130" || return 1
+    type_line "clear; NO_COLOR=1 '$BIN'; echo EXIT=\$?"
+    wait_for "Press Enter to start" || return 1
+    keys Enter
+    wait_for "Question 1 of" || return 1
+    plain=$(tmux -L "$SOCKET" capture-pane -p -e)
+    if grep -qE $'\e\\[(3[1-7]|4[1-7]|9[1-7]|38;5;[0-9]+|48;5;[0-9]+)m' <<<"$plain"; then
+        echo "  colours under NO_COLOR:" >&2
+        grep -oE $'\e\\[[0-9;]*m' <<<"$plain" | sort | uniq -c | cat -v >&2
+        return 1
+    fi
+    grep -qF "▸ ( ) An API for web or mobile clients" <<<"$(screen)" || { echo "  no selection marker in mono" >&2; return 1; }
+    keys C-c
+    wait_for "EXIT=130" || return 1
+    terminal_restored
+}
+
+for test in test_walkthrough test_sigterm_and_resume test_resize_and_hangup test_suspend_and_resume \
+        test_mouse_click test_colours; do
     ( set -o pipefail; $test )
     report "${test#test_}" $?
 done
