@@ -64,7 +64,7 @@ let package = Package(
         // MARK: - Benchmarks
         .executableTarget(
             name: "advisor-bench",
-            dependencies: ["AdvisorCore", "AdvisorKnowledge"]
+            dependencies: ["AdvisorCore", "AdvisorKnowledge", "AdvisorTUI"]
         ),
         .executableTarget(
             name: "bench-hello",

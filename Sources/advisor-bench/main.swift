@@ -76,3 +76,8 @@ if let helloTime = Spawn.median(hello, [], runs: processRuns),
 } else {
     print("whole-process timings skipped: build both first with `swift build -c release` (\(advisor), \(hello))")
 }
+
+// MARK: - TUI
+
+print(String(repeating: "-", count: 90))
+TUIBench.run(knowledge, runs: runs)
