@@ -2,7 +2,7 @@ import AdvisorCore
 import AdvisorTUI
 
 /// Frame and keystroke timings of the TUI's pure state machine and renderer at 200×60, in a release
-/// build (the test suite's RenderBenchmark measures the same in debug).
+/// build: the only place these are measured (debug figures say little about the targets).
 enum TUIBench {
     static func run(_ knowledge: KnowledgeBase, runs: Int) {
         let size = Size(width: 200, height: 60)
