@@ -23,7 +23,9 @@ public enum KnowledgeLint {
         public var remarks: [String] = []
     }
 
-    public static func run(_ knowledge: KnowledgeBase, beamWidth: Int = 8) -> Report {
+    /// Runs every check. The win search is exhaustive up to `exhaustiveLimit` answer profiles, and
+    /// a beam search of `beamWidth` beyond.
+    public static func run(_ knowledge: KnowledgeBase, beamWidth: Int = 8, exhaustiveLimit: Int = 20_000) -> Report {
         var report = Report()
         report.diagnostics += CitationAudit.check(knowledge)
         report.diagnostics += unreadQuestions(knowledge)
@@ -32,7 +34,7 @@ public enum KnowledgeLint {
         report.diagnostics += linter.subsumed()
         report.diagnostics += linter.inertCriteria()
         report.remarks += linter.remarks
-        let search = WinSearch(knowledge: knowledge, beamWidth: beamWidth)
+        let search = WinSearch(knowledge: knowledge, beamWidth: beamWidth, exhaustiveLimit: exhaustiveLimit)
         report.diagnostics += search.findings()
         return report
     }
@@ -91,7 +93,7 @@ struct RuleLinter {
             canFire[index] = fires
             guard !fires else { continue }
             let over = dependencies.questions.isEmpty ? "with no answers at all"
-                : "for all \(count) combinations of answers to \(space.names)"
+                : "for any of the \(count) combinations of answers to \(space.names)"
             result.append(.warning(KnowledgeLint.message("rule '\(rule.id)' can never fire: its condition is not true "
                                                          + over, .ruleNeverFires),
                                    at: rule.when.location ?? rule.location))

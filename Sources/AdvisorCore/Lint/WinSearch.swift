@@ -5,10 +5,9 @@
 /// step and keeps the `beamWidth` profiles with the best margin (the framework's score minus the best
 /// rival's). A framework the search never sees win is reported, saying which search was run.
 struct WinSearch {
-    static let exhaustiveLimit = 20_000
-
     let knowledge: KnowledgeBase
     let beamWidth: Int
+    let exhaustiveLimit: Int
 
     struct Outcome {
         var wins: Bool
@@ -69,7 +68,7 @@ struct WinSearch {
         var total = 1
         for list in space.values {
             total = total.multipliedReportingOverflow(by: max(1, list.count)).partialValue
-            if total > Self.exhaustiveLimit || total <= 0 { return nil }
+            if total > exhaustiveLimit || total <= 0 { return nil }
         }
         return total
     }

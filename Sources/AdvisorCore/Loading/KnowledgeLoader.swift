@@ -25,7 +25,11 @@ public enum KnowledgeLoader {
         for directory in directories {
             layers.append((directory, layerName(directory), try KnowledgeFiles.read(directory: directory)))
         }
-        if let builtIn, let first = layers.first, declaresOverlay(first.files) {
+        if let first = layers.first, declaresOverlay(first.files) {
+            guard let builtIn else {
+                throw DiagnosticError([.error("'\(first.origin)' is an overlay ('overlay: true'), and no knowledge "
+                                              + "comes before it: give the base knowledge with --knowledge first")])
+            }
             layers.insert((builtInOrigin, "Knowledge", builtIn), at: 0)
         }
         return try load(layers: layers)
