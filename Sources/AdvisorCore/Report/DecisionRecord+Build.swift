@@ -65,7 +65,7 @@ extension DecisionRecord {
                 subject = "Base weight of \(k.criterion(criterion)?.name ?? criterion)"
             }
             return [.strong(subject), .text(": \(item.change), \(item.phrase). \(item.citation.why) "),
-                    .link(item.citation.source, source: item.citation.source)]
+                    .link(k.source(item.citation.source)?.title ?? item.citation.source, source: item.citation.source)]
         }
         command = ReproduceCommand.groups(c, format: format, options: options)
 
