@@ -8,4 +8,12 @@ public enum ShippedKnowledge {
     public static func load() throws -> KnowledgeBase {
         EmbeddedKnowledgeData.make()
     }
+
+    /// The YAML files the embedded knowledge was built from (paths such as `Knowledge/rules.yaml`),
+    /// for laying overlays over it and for showing source lines in diagnostics.
+    public static var files: KnowledgeFiles {
+        KnowledgeFiles(files: EmbeddedKnowledgeFiles.files.map {
+            KnowledgeFiles.File(path: $0.path, relativePath: $0.relativePath, bytes: Array($0.text.utf8))
+        })
+    }
 }

@@ -17,7 +17,9 @@ do {
     let result = try KnowledgeLoader.load(directories: [arguments[2]])
     var knowledge = result.knowledge
     knowledge.origins = ["built-in"]
-    let source = KnowledgeArchive.swiftSource(knowledge, typeName: "EmbeddedKnowledgeData")
+    let files = try KnowledgeFiles.read(directory: arguments[2])
+    let source = KnowledgeArchive.swiftSource(knowledge, typeName: "EmbeddedKnowledgeData") + "\n"
+        + KnowledgeArchive.swiftFilesSource(files, typeName: "EmbeddedKnowledgeFiles")
     try Data(source.utf8).write(to: URL(fileURLWithPath: arguments[3]), options: .atomic)
 } catch let error as DiagnosticError {
     FileHandle.standardError.write(Data((error.rendered() + "\n").utf8))

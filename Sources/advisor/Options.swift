@@ -3,14 +3,25 @@ import AdvisorKnowledge
 import ArgumentParser
 import Foundation
 
-/// `--knowledge DIR`, repeatable: later directories are overlays.
+/// `--knowledge DIR`, repeatable: later directories are overlays. A first directory marked
+/// `overlay: true` is laid over the built-in knowledge.
 struct KnowledgeOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("Load knowledge from DIR instead of the built-in knowledge.",
-                                            valueName: "dir"))
+    @Option(name: .long, help: ArgumentHelp(
+        "Load knowledge from DIR instead of the built-in knowledge. Repeatable: later directories are overlays; "
+            + "a directory marked 'overlay: true' is laid over the built-in knowledge.", valueName: "dir"))
     var knowledge: [String] = []
 
-    /// The knowledge base, and the warnings its loading produced.
-    func load() throws(Failure) -> KnowledgeLoader.Result {
+    /// The knowledge base, and the warnings its loading produced. With `sourceTexts`, the built-in
+    /// knowledge is loaded from its embedded YAML, so diagnostics can show its lines.
+    func load(sourceTexts: Bool = false) throws(Failure) -> KnowledgeLoader.Result {
+        if knowledge.isEmpty && sourceTexts {
+            do {
+                return try KnowledgeLoader.load(layers: [(KnowledgeLoader.builtInOrigin, "Knowledge",
+                                                          ShippedKnowledge.files)])
+            } catch {
+                throw .knowledge(error)
+            }
+        }
         if knowledge.isEmpty {
             do {
                 return KnowledgeLoader.Result(knowledge: try ShippedKnowledge.load(), warnings: [],
@@ -23,7 +34,7 @@ struct KnowledgeOptions: ParsableArguments {
             throw .noInput("knowledge directory '\(directory)' does not exist")
         }
         do {
-            return try KnowledgeLoader.load(directories: knowledge)
+            return try KnowledgeLoader.load(directories: knowledge, builtIn: ShippedKnowledge.files)
         } catch {
             throw .knowledge(error)
         }

@@ -41,24 +41,3 @@ struct Frameworks: ParsableCommand {
         }
     }
 }
-
-/// `advisor validate`: load knowledge and report every problem.
-struct Validate: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        abstract: "Check knowledge files and report every problem, compiler-style.")
-
-    @OptionGroup var knowledgeOptions: KnowledgeOptions
-
-    func run() throws {
-        let loaded = try knowledgeOptions.load()
-        let knowledge = loaded.knowledge
-        if !loaded.warnings.isEmpty {
-            Output.error(DiagnosticError(loaded.warnings, sources: loaded.sources).rendered())
-        }
-        let origin = knowledgeOptions.knowledge.isEmpty ? "built-in knowledge" : knowledgeOptions.knowledge
-            .joined(separator: ", ")
-        try Output.write("OK: \(origin): \(knowledge.criteria.count) criteria, \(knowledge.frameworks.count) "
-                         + "frameworks, \(knowledge.questions.count) questions, \(knowledge.rules.count) rules, "
-                         + "\(knowledge.sources.count) sources; digest \(knowledge.digest)\n")
-    }
-}

@@ -16,6 +16,11 @@ public struct KnowledgeBase: Sendable {
     public var digest: String
     /// The knowledge directories this base was loaded from, in order.
     public var origins: [String]
+    /// The layers, base first, when the knowledge was loaded with overlays (empty for one directory
+    /// or the built-in knowledge alone).
+    public var layers: [KnowledgeLayer] = []
+    /// The ratings and base weights that overlays set by id, in the order they were applied.
+    public var overrides: [KnowledgeOverride] = []
 
     public private(set) var criterionIndex: [String: Int] = [:]
     public private(set) var frameworkIndex: [String: Int] = [:]

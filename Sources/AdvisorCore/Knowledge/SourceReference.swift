@@ -8,14 +8,18 @@ public struct SourceReference: Hashable, Sendable, Codable {
     public var section: String?
     /// Where it can be read: a URL, or the path of the seed article.
     public var address: String?
+    /// True for an address inside an organisation (an intranet wiki, a decision record), which
+    /// readers outside it cannot open.
+    public var isInternal: Bool
     public var location: SourceLocation?
 
     public init(id: String, title: String, section: String? = nil, address: String? = nil,
-                location: SourceLocation? = nil) {
+                isInternal: Bool = false, location: SourceLocation? = nil) {
         self.id = id
         self.title = title
         self.section = section
         self.address = address
+        self.isInternal = isInternal
         self.location = location
     }
 }

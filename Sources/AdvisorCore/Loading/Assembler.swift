@@ -1,9 +1,11 @@
 /// Checks every cross-reference of a draft, compiles its conditions, and builds the knowledge base.
 struct Assembler {
-    let draft: KnowledgeDraft
+    var draft: KnowledgeDraft
     let digest: String
     let origins: [String]
     var diagnostics: [Diagnostic] = []
+    /// The overrides as applied, for the knowledge base's provenance.
+    var applied: [KnowledgeOverride] = []
 
     init(draft: KnowledgeDraft, digest: String, origins: [String]) {
         self.draft = draft
@@ -13,6 +15,7 @@ struct Assembler {
 
     mutating func assemble() -> KnowledgeBase? {
         checkReferences()
+        applyOverrides()
         checkRatings()
         if draft.criteria.isEmpty { diagnostics.append(.error("the knowledge base defines no criteria")) }
         if draft.frameworks.isEmpty { diagnostics.append(.error("the knowledge base defines no frameworks")) }

@@ -1,8 +1,9 @@
 import Yams
 
 extension DocumentReader {
-    static let citationKeys = ["why", "source"]
-    static let optionalCitationKeys = ["evidence", "reviewed"]
+    /// `source` may be left out while a fact is drafted; `advisor validate --strict` rejects that.
+    static let citationKeys = ["why"]
+    static let optionalCitationKeys = ["source", "evidence", "reviewed"]
 
     mutating func readFramework(_ node: Node) {
         guard let fields = reader.fields(node, "a framework", required: ["id", "name", "summary", "ratings"],

@@ -5,12 +5,17 @@ struct DocumentReader {
     var reader: NodeReader
     var draft: KnowledgeDraft
 
-    static let topLevelKeys = ["knowledge", "sources", "criteria", "capabilities", "questions", "rules", "frameworks"]
+    static let topLevelKeys = ["knowledge", "sources", "criteria", "capabilities", "questions", "rules", "frameworks",
+                               "ratings", "weights"]
     static let frameworkKeys = ["id", "name", "summary", "capabilities", "ratings", "facts"]
 
-    init(file: String, draft: KnowledgeDraft) {
+    /// The file's path as provenance shows it: relative to its overlay's parent (`acme/ratings.yaml`).
+    var shownFile: String
+
+    init(file: String, draft: KnowledgeDraft, shownFile: String? = nil) {
         reader = NodeReader(file: file)
         self.draft = draft
+        self.shownFile = shownFile ?? file
     }
 
     mutating func read(_ root: Node) {
@@ -29,6 +34,18 @@ struct DocumentReader {
         for node in items(top["questions"], "'questions'") { readQuestion(node) }
         for node in items(top["rules"], "'rules'") { readRule(node) }
         for node in items(top["frameworks"], "'frameworks'") { readFramework(node) }
+        for key in ["ratings", "weights"] {
+            guard let node = top[key] else { continue }
+            if draft.layer == 0 {
+                reader.error("'\(key)' sets \(key) by id and belongs in an overlay; this is the base knowledge "
+                             + "(mark an overlay with 'overlay: true' in its 'knowledge' block)",
+                             at: top.keys[key] ?? node)
+                continue
+            }
+            for item in items(node, "'\(key)'") {
+                if key == "ratings" { readRatingOverride(item) } else { readWeightOverride(item) }
+            }
+        }
         if top.values.isEmpty {
             reader.error("a knowledge file needs at least one of: \(Self.topLevelKeys.joined(separator: ", ")); "
                          + "or 'id' for a framework", at: root)
@@ -88,6 +105,18 @@ struct DocumentReader {
         return Citation(why: why, source: source, evidence: evidence, reviewed: reviewed)
     }
 
+    /// A `true`/`false` field; absent means false.
+    mutating func flag(_ node: Node?, _ what: String) -> Bool {
+        guard let node, let text = reader.string(node, what) else { return false }
+        switch text {
+        case "true", "yes": return true
+        case "false", "no": return false
+        default:
+            reader.error("\(what) must be true or false, found '\(TextSanitizer.inert(text))'", at: node)
+            return false
+        }
+    }
+
     static func isISODate(_ text: String) -> Bool {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
@@ -98,12 +127,39 @@ struct DocumentReader {
     // MARK: - Sections
 
     mutating func readInfo(_ node: Node) {
-        guard let fields = reader.fields(node, "'knowledge'", required: ["name", "version", "description"])
+        guard let fields = reader.fields(node, "'knowledge'", required: ["name", "version", "description"],
+                                         optional: ["overlay"])
         else { return }
         let info = KnowledgeInfo(name: reader.string(fields["name"], "'name'") ?? "",
                                  version: reader.string(fields["version"], "'version'") ?? "",
                                  description: reader.string(fields["description"], "'description'") ?? "")
         let location = reader.location(of: node)
+        var overlay = false
+        if let flag = fields["overlay"] {
+            switch reader.string(flag, "'overlay'") {
+            case "true", "yes": overlay = true
+            case "false", "no": overlay = false
+            case let other?: reader.error("'overlay' must be true or false, found '\(TextSanitizer.inert(other))'",
+                                          at: flag)
+            case nil: break
+            }
+        }
+        if let first = draft.layerInfos[draft.layer] {
+            reader.error("the knowledge base is named twice; first at \(first.location)", at: location)
+            return
+        }
+        draft.layerInfos[draft.layer] = (info, overlay, location)
+        if draft.layer > 0 {
+            if !overlay {
+                reader.error("a second --knowledge directory is an overlay: add 'overlay: true' to its 'knowledge' "
+                             + "block, or give only one directory", at: location)
+            }
+            return
+        }
+        if overlay {
+            reader.error("this knowledge is an overlay ('overlay: true'), but no knowledge comes before it to lay "
+                         + "it over", at: fields.keys["overlay"] ?? node)
+        }
         if let (_, first) = draft.info {
             reader.error("the knowledge base is named twice; first at \(first)", at: location)
         } else {
@@ -113,13 +169,14 @@ struct DocumentReader {
 
     mutating func readSource(_ node: Node) {
         guard let fields = reader.fields(node, "a source", required: ["id", "title"],
-                                         optional: ["section", "address"]),
+                                         optional: ["section", "address", "internal"]),
               let id = reader.identifier(fields["id"], "source id", allowingSourceCharacters: true),
               let idNode = fields["id"], define("source", id, at: idNode) else { return }
         draft.sources.append(SourceReference(
             id: id, title: reader.string(fields["title"], "'title'") ?? "",
             section: reader.string(fields["section"], "'section'"),
             address: reader.string(fields["address"], "'address'"),
+            isInternal: flag(fields["internal"], "'internal'"),
             location: reader.location(of: node)))
     }
 

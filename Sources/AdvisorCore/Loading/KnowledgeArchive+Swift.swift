@@ -16,7 +16,8 @@ extension KnowledgeArchive {
         out.line("        var sources: [SourceReference] = []")
         for source in k.sources {
             out.line("        sources.append(SourceReference(id: \(q(source.id)), title: \(q(source.title)), "
-                     + "section: \(q(source.section)), address: \(q(source.address)), location: \(loc(source.location))))")
+                     + "section: \(q(source.section)), address: \(q(source.address)), isInternal: \(source.isInternal), "
+                     + "location: \(loc(source.location))))")
         }
         out.line("        var criteria: [Criterion] = []")
         for c in k.criteria {

@@ -32,6 +32,30 @@ struct KnowledgeDraft {
         var askIf: PendingCondition?
     }
 
+    /// A rating or base weight an overlay sets by id (`ratings:` and `weights:` in an overlay file).
+    struct PendingOverride {
+        var target: KnowledgeOverride.Target
+        var value: Double
+        var citation: Citation
+        /// The layer it comes from (1 for the first overlay).
+        var layer: Int
+        /// Where it is written, as diagnostics show it (the path as given).
+        var location: SourceLocation
+        /// The same place as provenance shows it: the path relative to the overlay's parent.
+        var shownLocation: SourceLocation
+        /// Where the criterion and framework ids are written, to report unknown ones.
+        var frameworkLocation: SourceLocation?
+        var criterionLocation: SourceLocation
+    }
+
+    /// The layer being read: 0 for the base, 1... for overlays.
+    var layer = 0
+    /// The directory each layer was read from, and its last path component.
+    var layerOrigins: [(origin: String, name: String)] = []
+    /// Each layer's `knowledge:` block, and whether it said `overlay: true`.
+    var layerInfos: [Int: (info: KnowledgeInfo, overlay: Bool, location: SourceLocation)] = [:]
+    var overrides: [PendingOverride] = []
+
     var info: (KnowledgeInfo, SourceLocation)?
     var sources: [SourceReference] = []
     var criteria: [Criterion] = []

@@ -14,6 +14,16 @@ public struct KnowledgeFiles: Sendable {
         public var path: String
         public var relativePath: String
         public var bytes: [UInt8]
+
+        public init(path: String, relativePath: String, bytes: [UInt8]) {
+            self.path = path
+            self.relativePath = relativePath
+            self.bytes = bytes
+        }
+    }
+
+    public init(files: [File] = []) {
+        self.files = files
     }
 
     public var files: [File] = []

@@ -16,42 +16,110 @@ public enum KnowledgeLoader {
         }
     }
 
-    /// Loads `directories` in order (later ones are overlays). Throws a `DiagnosticError` holding
-    /// every error found, with the file texts needed to render them.
-    public static func load(directories: [String]) throws(DiagnosticError) -> Result {
+    /// Loads `directories` in order (later ones are overlays). When the first directory is itself an
+    /// overlay (its `knowledge` block says `overlay: true`), `builtIn` (the knowledge embedded in the
+    /// advisor, as files) is the base beneath it. Throws a `DiagnosticError` holding every error found,
+    /// with the file texts needed to render them.
+    public static func load(directories: [String], builtIn: KnowledgeFiles? = nil) throws(DiagnosticError) -> Result {
+        var layers: [(origin: String, name: String, files: KnowledgeFiles)] = []
+        for directory in directories {
+            layers.append((directory, layerName(directory), try KnowledgeFiles.read(directory: directory)))
+        }
+        if let first = layers.first, declaresOverlay(first.files) {
+            guard let builtIn else {
+                throw DiagnosticError([.error("'\(first.origin)' is an overlay ('overlay: true'), and no knowledge "
+                                              + "comes before it: give the base knowledge with --knowledge first")])
+            }
+            layers.insert((builtInOrigin, "Knowledge", builtIn), at: 0)
+        }
+        return try load(layers: layers)
+    }
+
+    /// The origin recorded for the embedded knowledge.
+    public static let builtInOrigin = "built-in"
+
+    /// Loads files already read, layer by layer: the first is the base, the others overlays.
+    public static func load(layers: [(origin: String, name: String, files: KnowledgeFiles)]) throws(DiagnosticError)
+        -> Result {
         var texts = SourceTexts()
         var diagnostics: [Diagnostic] = []
         var draft = KnowledgeDraft()
+        draft.layerOrigins = layers.map { ($0.origin, $0.name) }
         var digestInput: [(String, [UInt8])] = []
-        for (position, directory) in directories.enumerated() {
-            let files = try KnowledgeFiles.read(directory: directory)
-            for file in files.files {
+        for (position, layer) in layers.enumerated() {
+            draft.layer = position
+            for file in layer.files.files {
                 digestInput.append(("\(position)/\(file.relativePath)", file.bytes))
                 guard let text = decode(file, diagnostics: &diagnostics) else { continue }
                 texts.add(text, for: file.path)
                 guard let root = compose(text, path: file.path, diagnostics: &diagnostics) else { continue }
-                var reader = DocumentReader(file: file.path, draft: draft)
+                var reader = DocumentReader(file: file.path, draft: draft,
+                                            shownFile: position == 0 ? file.path : layer.name + "/" + file.relativePath)
                 reader.read(root)
                 draft = reader.draft
                 diagnostics += reader.reader.diagnostics
             }
         }
         let digest = KnowledgeDigest.sha256(digestInput)
-        var assembler = Assembler(draft: draft, digest: digest, origins: directories)
-        let knowledge = assembler.assemble()
+        var assembler = Assembler(draft: draft, digest: digest, origins: layers.map(\.origin))
+        let assembled = assembler.assemble()
         diagnostics += assembler.diagnostics
         let errors = diagnostics.filter { $0.severity == .error }
-        if !errors.isEmpty || knowledge == nil {
+        guard errors.isEmpty, var knowledge = assembled else {
             throw DiagnosticError(sorted(diagnostics), sources: texts)
         }
-        guard let knowledge else { throw DiagnosticError(sorted(diagnostics), sources: texts) }
+        if layers.count > 1 {
+            knowledge.layers = layers.enumerated().map { position, layer in
+                KnowledgeLayer(name: layer.name, origin: layer.origin,
+                               info: draft.layerInfos[position]?.info, isOverlay: position > 0)
+            }
+        }
+        knowledge.overrides = assembler.applied
         return Result(knowledge: knowledge, warnings: sorted(diagnostics), sources: texts)
     }
 
-    /// Diagnostics in file, line and column order; those without a position first.
+    /// A layer's short name: the directory's last path component.
+    static func layerName(_ directory: String) -> String {
+        var path = directory
+        while path.count > 1, path.hasSuffix("/") { path.removeLast() }
+        var name = path.split(separator: "/").last.map(String.init) ?? path
+        if name == "." || name == ".." || name.isEmpty {
+            let absolute = FileManager.default.currentDirectoryPath + "/" + path
+            let standard = (absolute as NSString).standardizingPath
+            name = standard.split(separator: "/").last.map(String.init) ?? "overlay"
+        }
+        return name
+    }
+
+    /// Whether one of the files has a `knowledge` block saying `overlay: true`.
+    static func declaresOverlay(_ files: KnowledgeFiles) -> Bool {
+        for file in files.files {
+            var ignored: [Diagnostic] = []
+            guard let text = decode(file, diagnostics: &ignored), text.contains("overlay"),
+                  case .root(let root)? = try? YAMLDocument.compose(text),
+                  case .mapping(let top) = root,
+                  let block = top.first(where: { $0.key.scalar?.string == "knowledge" })?.value,
+                  case .mapping(let info) = block,
+                  let flag = info.first(where: { $0.key.scalar?.string == "overlay" })?.value.scalar?.string
+            else { continue }
+            if flag == "true" || flag == "yes" { return true }
+        }
+        return false
+    }
+
+    /// Diagnostics in file, line and column order; those without a position first. A note stays
+    /// right after the diagnostic it belongs to.
     static func sorted(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
-        diagnostics.enumerated().sorted { lhs, rhs in
-            let a = lhs.element.location, b = rhs.element.location
+        var groups: [[Diagnostic]] = []
+        for diagnostic in diagnostics {
+            if diagnostic.severity == .note, !groups.isEmpty {
+                groups[groups.count - 1].append(diagnostic)
+            } else {
+                groups.append([diagnostic])
+            }
+        }
+        return groups.enumerated().sorted { lhs, rhs in
+            let a = lhs.element[0].location, b = rhs.element[0].location
             switch (a, b) {
             case (nil, nil): return lhs.offset < rhs.offset
             case (nil, _): return true
@@ -62,7 +130,7 @@ public enum KnowledgeLoader {
                 if a.column != b.column { return a.column < b.column }
                 return lhs.offset < rhs.offset
             }
-        }.map(\.element)
+        }.flatMap(\.element)
     }
 
     // MARK: - Text and YAML

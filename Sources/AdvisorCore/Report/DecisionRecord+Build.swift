@@ -52,12 +52,26 @@ extension DecisionRecord {
             knowledge += Builder.joined(fired.map { [.code($0)] })
             knowledge.append(.text("."))
         }
+        if !k.overlays.isEmpty {
+            knowledge.append(.text(" Overlays: " + k.overlays.map(\.title).joined(separator: ", ") + "."))
+        }
         self.knowledge = knowledge
+        overrides = k.overrides.map { item in
+            let subject: String
+            switch item.target {
+            case .rating(let framework, let criterion):
+                subject = "\(k.framework(framework)?.name ?? framework) on \(k.criterion(criterion)?.name ?? criterion)"
+            case .weight(let criterion):
+                subject = "Base weight of \(k.criterion(criterion)?.name ?? criterion)"
+            }
+            return [.strong(subject), .text(": \(item.change), \(item.phrase). \(item.citation.why) "),
+                    .link(k.source(item.citation.source)?.title ?? item.citation.source, source: item.citation.source)]
+        }
         command = ReproduceCommand.groups(c, format: format, options: options)
 
         var cited: Set<String> = []
         for text in self.context + drivers + considered + [outcome] + reasons + consequences.map(\.because)
-            + self.options.flatMap({ [$0.summary] + $0.arguments.map(\.because) }) + notes + [knowledge] {
+            + self.options.flatMap({ [$0.summary] + $0.arguments.map(\.because) }) + notes + [knowledge] + overrides {
             for case .link(_, let source) in text { cited.insert(source) }
         }
         sources = k.sources.filter { cited.contains($0.id) }

@@ -100,6 +100,8 @@ struct DecisionRecord: Hashable, Sendable {
     /// Answers set aside, questions left unanswered.
     var notes: [Text]
     var knowledge: Text
+    /// The ratings and base weights that overlays set, each with where it is written; empty without overlays.
+    var overrides: [Text] = []
     /// The sources cited anywhere in the record, in knowledge order.
     var sources: [SourceReference]
     /// The command that reproduces this record, one argument group per element.

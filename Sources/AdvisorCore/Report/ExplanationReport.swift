@@ -26,6 +26,11 @@ public enum ExplanationReport {
             lines.append("\(safe(criterion.name)): \(Format.fixed(contribution.points, decimals: 2)) points "
                          + "(weight \(Format.number(weight.final)) × rating \(Format.number(rating.final)))")
             var weightLine = "  weight: base \(Format.number(weight.base)) [\(safe(criterion.source))]"
+            if let override = k.weightOverride(criterion: criterion.id) {
+                weightLine = "  weight: base \(Format.number(weight.base)) (\(override.phrase), was "
+                    + "\(override.previous.map { Format.number($0) } ?? "unset")): \(safe(override.citation.why)) "
+                    + "[\(safe(override.citation.source))]"
+            }
             for step in weight.steps {
                 let origin: String = switch step.origin {
                 case .rule(let rule): "rule \(rule)"
@@ -36,6 +41,11 @@ public enum ExplanationReport {
             lines.append(weightLine)
             if let base = framework.ratings[criterion.id] {
                 lines.append("  rating: \(Format.number(base.score)): \(safe(base.citation.why)) [\(safe(base.citation.source))]")
+                if let override = k.ratingOverride(framework: framework.id, criterion: criterion.id) {
+                    let was = override.previous.map { "was \(Format.number($0))" } ?? "not rated before"
+                    let at = override.previousLocation.map { " at \($0.fileAndLine)" } ?? ""
+                    lines.append("    \(override.phrase) (\(was)\(at))")
+                }
             }
             for step in rating.steps {
                 let because = k.rule(step.rule).map { ": \(safe($0.because)) [\(safe($0.source))]" } ?? ""

@@ -79,12 +79,17 @@ public enum HTMLReport {
         }
         parts.append("<h3>Knowledge</h3>")
         parts.append(paragraph(record.knowledge, record))
+        if !record.overrides.isEmpty {
+            parts.append("<h3>Overlay overrides</h3>")
+            parts.append(list(record.overrides, record))
+        }
         parts += record.notes.map { paragraph($0, record, class: "note") }
         if !record.sources.isEmpty {
             parts.append("<h3>Sources</h3>")
             parts.append(list(record.sources.map { source in
                 var text: DecisionRecord.Text = [.code(source.id), .text(": " + source.title)]
                 if let address = source.address { text += [.text(", "), .address(address)] }
+                if source.isInternal { text.append(.text(" (internal address)")) }
                 return text
             }, record))
         }

@@ -67,7 +67,7 @@ public enum JSONReport {
                 ("name", .string(knowledge.info.name)),
                 ("version", .string(knowledge.info.version)),
                 ("digest", .string(knowledge.digest)),
-            ])),
+            ] + overlayMembers(knowledge))),
         ])
     }
 
@@ -121,5 +121,36 @@ public enum JSONReport {
             ("ratingChanges", .array(ratingChanges)),
             ("facts", .object(facts)),
         ])
+    }
+
+    /// `overlays` and `overrides`, present only when the knowledge was loaded with overlays.
+    static func overlayMembers(_ k: KnowledgeBase) -> [(String, JSONValue)] {
+        guard !k.overlays.isEmpty || !k.overrides.isEmpty else { return [] }
+        let overlays: [JSONValue] = k.overlays.map { layer in
+            .object([("name", .string(layer.name)), ("origin", .string(layer.origin)),
+                     ("title", layer.info.map { .string($0.name) } ?? .null),
+                     ("version", layer.info.map { .string($0.version) } ?? .null)])
+        }
+        let overrides: [JSONValue] = k.overrides.map { item in
+            var members: [(String, JSONValue)] = []
+            switch item.target {
+            case .rating(let framework, let criterion):
+                members = [("kind", .string("rating")), ("framework", .string(framework)),
+                           ("criterion", .string(criterion))]
+            case .weight(let criterion):
+                members = [("kind", .string("weight")), ("criterion", .string(criterion))]
+            }
+            members += [
+                ("previous", item.previous.map { .number($0) } ?? .null),
+                ("value", .number(item.value)),
+                ("overlay", .string(item.layer)),
+                ("at", .string(item.location.fileAndLine)),
+                ("provenance", .string(item.phrase)),
+                ("why", .string(item.citation.why)),
+                ("source", .string(item.citation.source)),
+            ]
+            return .object(members)
+        }
+        return [("overlays", .array(overlays)), ("overrides", .array(overrides))]
     }
 }

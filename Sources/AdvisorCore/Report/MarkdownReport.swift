@@ -69,12 +69,17 @@ public enum MarkdownReport {
         }
         out.heading("Knowledge", level: 3)
         out.paragraph(record.knowledge)
+        if !record.overrides.isEmpty {
+            out.heading("Overlay overrides", level: 3)
+            out.bullets(record.overrides)
+        }
         record.notes.forEach { out.paragraph($0) }
         if !record.sources.isEmpty {
             out.heading("Sources", level: 3)
             out.bullets(record.sources.map { source in
                 var text: DecisionRecord.Text = [.code(source.id), .text(": " + source.title)]
                 if let address = source.address { text += [.text(", "), .address(address)] }
+                if source.isInternal { text.append(.text(" (internal address)")) }
                 return text
             })
         }

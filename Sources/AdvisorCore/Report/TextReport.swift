@@ -38,7 +38,11 @@ public enum TextReport {
                 if !reason.weightRules.isEmpty { head += " (set by \(reason.weightRules.joined(separator: ", ")))" }
                 head += ": +\(Format.fixed(reason.advantage, decimals: 1)) points"
                 lines.append(head)
-                lines.append("     " + safe(reason.why) + " " + style.dim("[\(safe(reason.source))]"))
+                var cited = "     " + safe(reason.why) + " " + style.dim("[\(safe(reason.source))]")
+                if let override = k.ratingOverride(framework: winner.framework, criterion: reason.criterion) {
+                    cited += " " + style.dim("(\(override.phrase))")
+                }
+                lines.append(cited)
             }
         }
         if let analysis { lines += analysis.textLines(c) }
@@ -48,6 +52,11 @@ public enum TextReport {
                 lines.append("Note: ignored \(ignored.question)=\(safe(ignored.value.text)) because "
                              + "'\(ignored.question)' is asked only when \(safe(ignored.condition)).")
             }
+        }
+        if !k.overrides.isEmpty {
+            lines.append("")
+            lines.append(style.bold("Overlay overrides") + " (\(k.overlays.map { safe($0.title) }.joined(separator: ", "))):")
+            for line in k.overrideLines() { lines.append("  " + safe(line)) }
         }
         lines.append("")
         let answered = c.answers.ordered(by: k)

@@ -1,0 +1,30 @@
+import AdvisorCore
+import Testing
+
+/// Every lint fires on a fixture made to trip it, with its exact rendered text, and stays quiet on
+/// the clean fixture.
+struct LintTests {
+    struct Case: CustomTestStringConvertible, Sendable {
+        var check: KnowledgeLint.Check
+        var fixture: KnowledgeFixture
+        var expected: String
+        var exhaustiveLimit = 20_000
+        var testDescription: String { check.rawValue }
+    }
+
+    @Test("the clean fixture has no finding at all")
+    func cleanFixture() throws {
+        #expect(try LintFixture.lint(LintFixture.clean) == "")
+    }
+
+    @Test("no lint fires on the clean fixture", arguments: KnowledgeLint.Check.allCases)
+    func negative(_ check: KnowledgeLint.Check) throws {
+        #expect(try LintFixture.lint(LintFixture.clean, only: check) == "")
+    }
+
+    @Test("each lint fires on its fixture with an exact message", arguments: LintCases.positive)
+    func positive(_ item: Case) throws {
+        let output = try LintFixture.lint(item.fixture, only: item.check, exhaustiveLimit: item.exhaustiveLimit)
+        #expect(output == item.expected)
+    }
+}
