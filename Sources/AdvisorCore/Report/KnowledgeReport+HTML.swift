@@ -140,6 +140,7 @@ extension KnowledgeReport {
         article.framework h3 code { font-size: .8em; color: var(--muted); }
         table.ratings { width: 100%; font-size: .92rem; }
         table.ratings td { vertical-align: top; }
+        table.ratings td:last-child { white-space: nowrap; }
         td.score { font-weight: 700; }
         .evidence { border-radius: 4px; padding: 0 .35rem; font-size: .85em; white-space: nowrap; }
         .evidence.documented { background: #e3f1e7; color: var(--good); }

@@ -4,8 +4,8 @@
 extension KnowledgeReport {
     static func markdown(_ d: KnowledgeDocument) -> String {
         var out = MarkdownLines(record: d)
-        out.raw("# " + MarkdownText.escape("Knowledge: " + d.name))
-        out.paragraph([.text("Version \(d.version), digest "), .code(d.digest),
+        out.raw("# Knowledge base")
+        out.paragraph([.text("\(d.name), version \(d.version). Digest "), .code(d.digest),
                        .text(" (SHA-256 over the knowledge files).")])
         out.paragraph([.text(d.description)])
         out.paragraph(summary(d))
@@ -85,7 +85,7 @@ extension KnowledgeReport {
         if !f.facts.isEmpty {
             out.heading("\(f.name): facts", level: 4)
             out.bullets(f.facts.map { item in
-                [.strong(item.head), .text(" (\(stamp(item))): ")] + KnowledgeDocument.cited(item.why, item.source)
+                [.text(item.head + " (\(stamp(item))). Why: ")] + KnowledgeDocument.cited(item.why, item.source)
             })
         }
     }
@@ -96,7 +96,7 @@ extension KnowledgeReport {
                        .text(".")])
         for q in d.questions {
             out.heading("\(q.number). \(q.id) (\(q.kind))", level: 3)
-            out.paragraph([.strong(q.prompt), .text(" " + q.help)])
+            out.paragraph([.text("Asks: " + q.prompt + " " + q.help)])
             out.paragraph([.text("Why it is asked: ")] + KnowledgeDocument.cited(q.why, q.source))
             if let askIf = q.askIf {
                 out.paragraph([.text("Asked only when ")] + askIf + [.text(".")])

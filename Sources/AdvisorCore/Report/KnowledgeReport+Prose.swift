@@ -76,7 +76,7 @@ struct RuleProse {
         case .all(let parts):
             return Phrase(plain: parts.map(wrapped).joined(separator: " and "), compound: parts.count > 1)
         case .any(let parts):
-            return Phrase(plain: parts.map(wrapped).joined(separator: " or "), compound: parts.count > 1)
+            return Phrase(plain: parts.map(wrapped).joined(separator: ", or "), compound: parts.count > 1)
         }
     }
 
