@@ -51,9 +51,9 @@ enum AnswerProse {
         case ("time_to_market", .one(let option)):
             return "The pressure to ship the first release is \(label(option))."
         case ("team_experience", .one("both")):
-            return "The team already knows both frameworks."
+            return "The team already knows both Django and FastAPI."
         case ("team_experience", .one("neither")):
-            return "The team knows neither framework yet."
+            return "The team knows none of these frameworks yet."
         case ("team_experience", .one(let option)):
             return "The team already knows \(question.label(of: option))."
         case ("api_docs", .yes(let flag)):

@@ -103,16 +103,16 @@ public enum HTMLReport {
 
     // MARK: - Blocks
 
-    private static func section(_ id: String, _ title: String, _ body: [String]) -> [String] {
+    static func section(_ id: String, _ title: String, _ body: [String]) -> [String] {
         ["<section id=\"\(id)\">", "<h2>\(escape(title))</h2>"] + body + ["</section>"]
     }
 
-    private static func paragraph(_ text: DecisionRecord.Text, _ record: DecisionRecord,
+    static func paragraph(_ text: DecisionRecord.Text, _ record: any SourceLinking,
                                   class name: String? = nil) -> String {
         "<p" + (name.map { " class=\"\($0)\"" } ?? "") + ">" + inline(text, record) + "</p>"
     }
 
-    private static func list(_ items: [DecisionRecord.Text], _ record: DecisionRecord,
+    static func list(_ items: [DecisionRecord.Text], _ record: any SourceLinking,
                              ordered: Bool = false) -> String {
         let tag = ordered ? "ol" : "ul"
         return "<\(tag)>\n" + items.map { "<li>" + inline($0, record) + "</li>" }.joined(separator: "\n")
@@ -128,7 +128,7 @@ public enum HTMLReport {
     }
 
     /// Inline text as HTML, every piece escaped.
-    static func inline(_ text: DecisionRecord.Text, _ record: DecisionRecord) -> String {
+    static func inline(_ text: DecisionRecord.Text, _ record: any SourceLinking) -> String {
         text.map { piece in
             switch piece {
             case .text(let value): escape(value)

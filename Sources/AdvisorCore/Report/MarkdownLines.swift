@@ -1,9 +1,9 @@
 /// Markdown output as blocks, each separated by one blank line (markdownlint MD012, MD022, MD031, MD032).
 struct MarkdownLines {
-    let record: DecisionRecord
+    let record: any SourceLinking
     private(set) var lines: [String] = []
 
-    init(record: DecisionRecord) {
+    init(record: any SourceLinking) {
         self.record = record
     }
 

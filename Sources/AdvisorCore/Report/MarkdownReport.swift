@@ -56,12 +56,15 @@ public enum MarkdownReport {
         if !record.bars.isEmpty {
             out.paragraph([.text("Points each criterion contributes to each score (weight × rating × 100 / "
                                  + "(Σ weights × 5)):")])
-            out.table(["Criterion"] + record.bars.map(\.name), alignRight: [false] + record.bars.map { _ in true },
-                      rows: record.criteria.indices.map { index in
-                          [record.criteria[index]] + record.bars.map { bar in
-                              Format.fixed(bar.segments.first { $0.criterion == index }?.points ?? 0, decimals: 1)
-                          }
-                      })
+            // With many frameworks one table would pass 80 columns (MD013): split it by columns.
+            for bars in columnGroups(record) {
+                out.table(["Criterion"] + bars.map(\.name), alignRight: [false] + bars.map { _ in true },
+                          rows: record.criteria.indices.map { index in
+                              [record.criteria[index]] + bars.map { bar in
+                                  Format.fixed(bar.segments.first { $0.criterion == index }?.points ?? 0, decimals: 1)
+                              }
+                          })
+            }
         }
         if !record.sensitivity.isEmpty {
             out.heading("Sensitivity", level: 3)
@@ -95,6 +98,27 @@ public enum MarkdownReport {
                 out.raw("[\(MarkdownText.reference(id))]: \(TextSanitizer.inert(address))")
             }
         }
+    }
+
+    /// The ranked frameworks in groups narrow enough for a points table within `MarkdownText.width`
+    /// columns: a table row is `| ` + the cells joined by ` | ` + ` |`.
+    static func columnGroups(_ record: DecisionRecord) -> [[DecisionRecord.Bar]] {
+        let first = max(3, "Criterion".count, record.criteria.map { MarkdownText.escape($0).count }.max() ?? 0)
+        var groups: [[DecisionRecord.Bar]] = []
+        var current: [DecisionRecord.Bar] = []
+        var width = 4 + first
+        for bar in record.bars {
+            let column = max(5, MarkdownText.escape(bar.name).count)
+            if !current.isEmpty, width + 3 + column > MarkdownText.width {
+                groups.append(current)
+                current = []
+                width = 4 + first
+            }
+            current.append(bar)
+            width += 3 + column
+        }
+        if !current.isEmpty { groups.append(current) }
+        return groups
     }
 
     private static func verdict(_ argument: DecisionRecord.Argument) -> DecisionRecord.Text {

@@ -43,7 +43,7 @@ enum MarkdownText {
     }
 
     /// Inline text as Markdown on one line, with the spaces inside code spans and links glued.
-    static func render(_ text: DecisionRecord.Text, record: DecisionRecord) -> String {
+    static func render(_ text: DecisionRecord.Text, record: any SourceLinking) -> String {
         var output = ""
         for inline in text {
             switch inline {

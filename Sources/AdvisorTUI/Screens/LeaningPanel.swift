@@ -3,11 +3,35 @@ import AdvisorCore
 /// The side panel of the question screen: the scores so far as bars, how the last answer moved
 /// them, and where the leader gains most.
 enum LeaningPanel {
+    typealias Line = (text: String, right: String?, style: CellStyle, bar: Double?, role: ColorRole)
+
     static func render(_ state: AdvisorState, x: Int, y: Int, width: Int, height: Int, into canvas: inout Canvas) {
-        let c = state.consultation
-        let g = canvas.glyphs
         let inner = width - 4
-        var lines: [(text: String, right: String?, style: CellStyle, bar: Double?, role: ColorRole)] = []
+        // With many frameworks the bars don't all fit: then only the leader keeps its bar.
+        var lines = lines(state, glyphs: canvas.glyphs, compact: false)
+        if lines.count + 2 > height { lines = Self.lines(state, glyphs: canvas.glyphs, compact: true) }
+
+        let boxHeight = min(height, lines.count + 2)
+        canvas.box(x: x, y: y, width: width, height: boxHeight, title: "Live leaning", style: .dim)
+        for (row, line) in lines.prefix(boxHeight - 2).enumerated() {
+            let ly = y + 1 + row
+            if let share = line.bar {
+                canvas.bar(share, of: 100, x: x + 2, y: ly, width: inner, role: line.role)
+                continue
+            }
+            let rightWidth = line.right.map { TextWidth.of($0) + 1 } ?? 0
+            canvas.put(canvas.fitted(line.text, inner - rightWidth), x: x + 2, y: ly, style: line.style)
+            if let right = line.right {
+                canvas.putRight(right, right: x + 2 + inner, y: ly, style: line.style)
+            }
+        }
+    }
+
+    /// The panel's lines: each framework with its score (and a bar, unless compact and not leading),
+    /// the knock-outs, where the leader gains most, and how many questions are answered.
+    static func lines(_ state: AdvisorState, glyphs g: Glyphs, compact: Bool) -> [Line] {
+        let c = state.consultation
+        var lines: [Line] = []
         for scored in c.ranking {
             let leader = scored.rank == 1
             var right = Format.fixed(scored.score, decimals: 1)
@@ -15,7 +39,7 @@ enum LeaningPanel {
                 right += " " + (change > 0 ? g.rise : g.fall) + Format.fixed(abs(change), decimals: 1)
             }
             lines.append((scored.name, right, leader ? CellStyle(.bold, role: .good) : .plain, nil, .normal))
-            lines.append(("", nil, .plain, scored.score, leader ? .good : .bar))
+            if leader || !compact { lines.append(("", nil, .plain, scored.score, leader ? .good : .bar)) }
         }
         for exclusion in c.excluded {
             let name = state.knowledge.framework(exclusion.framework)?.name ?? exclusion.framework
@@ -38,20 +62,6 @@ enum LeaningPanel {
         lines.append(("", nil, .plain, nil, .normal))
         let answered = state.asked.filter { state.answers[state.knowledge.questions[$0].id] != nil }.count
         lines.append(("Answered \(answered) of \(state.asked.count)", nil, .dim, nil, .normal))
-
-        let boxHeight = min(height, lines.count + 2)
-        canvas.box(x: x, y: y, width: width, height: boxHeight, title: "Live leaning", style: .dim)
-        for (row, line) in lines.prefix(boxHeight - 2).enumerated() {
-            let ly = y + 1 + row
-            if let share = line.bar {
-                canvas.bar(share, of: 100, x: x + 2, y: ly, width: inner, role: line.role)
-                continue
-            }
-            let rightWidth = line.right.map { TextWidth.of($0) + 1 } ?? 0
-            canvas.put(canvas.fitted(line.text, inner - rightWidth), x: x + 2, y: ly, style: line.style)
-            if let right = line.right {
-                canvas.putRight(right, right: x + 2 + inner, y: ly, style: line.style)
-            }
-        }
+        return lines
     }
 }
