@@ -76,3 +76,5 @@ if let helloTime = Spawn.median(hello, [], runs: processRuns),
 } else {
     print("whole-process timings skipped: build both first with `swift build -c release` (\(advisor), \(hello))")
 }
+
+AnalysisBench.run(knowledge: knowledge, answers: answers, runs: runs, advisor: advisor)

@@ -11,6 +11,13 @@ public struct WhyNot: Sendable {
         public var change: String
         public var because: String
         public var source: String
+
+        public init(rule: String, change: String, because: String, source: String) {
+            self.rule = rule
+            self.change = change
+            self.because = because
+            self.source = source
+        }
     }
 
     /// One criterion's share of the gap.

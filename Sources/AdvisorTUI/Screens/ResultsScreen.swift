@@ -20,9 +20,11 @@ enum ResultsScreen {
         let layout = ResultsLayout(size: Size(width: canvas.width, height: canvas.height), frameworks: order.count,
                                    insight: state.resultsInsight, unicode: canvas.appearance.unicode)
         if let insight = state.resultsInsight, c.winner != nil {
-            canvas.put(insight.verdict, x: 2, y: layout.verdictRow,
-                       style: insight.isCloseCall ? CellStyle(.bold, role: .bad) : CellStyle(role: .good),
-                       limit: canvas.width - 4)
+            for (row, line) in layout.verdict.enumerated() {
+                canvas.put(line, x: 2, y: layout.verdictRow + row,
+                           style: insight.isCloseCall ? CellStyle(.bold, role: .bad) : CellStyle(role: .good),
+                           limit: canvas.width - 4)
+            }
         }
         if let panelTop = layout.panelTop {
             canvas.put("What would change it", x: 2, y: panelTop, style: .heading)

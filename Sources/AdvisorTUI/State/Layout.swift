@@ -75,6 +75,8 @@ struct ReviewLayout {
 /// Where the results put the verdict, the framework list, the "what would change it" panel and the detail.
 struct ResultsLayout {
     let verdictRow = 3
+    /// The verdict, wrapped to at most two rows.
+    let verdict: [String]
     let listTop: Int
     let listCount: Int
     /// The panel's heading row (nil without an insight) and its wrapped lines, drawn below the heading.
@@ -85,7 +87,9 @@ struct ResultsLayout {
 
     init(size: Size, frameworks: Int, insight: ResultsInsight? = nil, unicode: Bool = true) {
         listCount = frameworks
-        listTop = insight == nil ? 4 : 5
+        verdict = insight.map { Array(Canvas.wrapped($0.verdict, width: max(10, size.width - 4), unicode: unicode)
+            .prefix(2)) } ?? []
+        listTop = insight == nil ? 4 : 4 + verdict.count
         detailBottom = size.height - 2
         guard let insight else {
             panelTop = nil
