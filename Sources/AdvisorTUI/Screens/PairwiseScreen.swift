@@ -53,7 +53,7 @@ enum PairwiseScreen {
         let pairs = form.pairs(in: k)
         let name = { (id: String) in k.criterion(id)?.name ?? id }
         ScreenRenderer.titleBar("Pairwise importance", into: &canvas)
-        canvas.put("Which matters more, and how much? (9 = extremely, 5 = strongly, 3 = moderately)", x: 2, y: 2,
+        canvas.put("Which matters more, and how much? 9 extremely, 5 strongly, 3 moderately", x: 2, y: 2,
                    style: .heading, limit: canvas.width - 4)
 
         // The status block at the bottom: the pair in words, the weights, the consistency.
@@ -122,7 +122,7 @@ enum PairwiseScreen {
         if pairs.count > visible {
             canvas.put("pair \(form.cursor + 1) of \(pairs.count)", x: 3, y: top + visible, style: .dim)
         }
-        ScreenRenderer.hints([(g.upDown, "pair"), ("h l \(g.left)", "more important"), ("=", "equal"),
+        ScreenRenderer.hints([(g.upDown, "pair"), ("h l", "adjust"), ("=", "equal"),
                               ("i", "inconsistent"), ("Enter", "apply"), ("Esc", "criteria"), ("?", "help")],
                              into: &canvas)
     }
