@@ -77,6 +77,8 @@ if let helloTime = Spawn.median(hello, [], runs: processRuns),
     print("whole-process timings skipped: build both first with `swift build -c release` (\(advisor), \(hello))")
 }
 
+AnalysisBench.run(knowledge: knowledge, answers: answers, runs: runs, advisor: advisor)
+
 // MARK: - TUI
 
 print(String(repeating: "-", count: 90))

@@ -1,7 +1,8 @@
 import AdvisorCore
 import ArgumentParser
 
-/// `advisor explain`: every point of a framework's score, or why a question is asked.
+/// `advisor explain`: every point of a framework's score, why a question is asked, or why a
+/// framework lost to the recommendation.
 struct Explain: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Explain a framework's score point by point, or why a question is asked.",
@@ -9,6 +10,7 @@ struct Explain: ParsableCommand {
             Examples:
               advisor explain fastapi --answer project_type=api
               advisor explain --question traffic
+              advisor explain --why-not django --answer project_type=api
             """
     )
 
@@ -19,17 +21,24 @@ struct Explain: ParsableCommand {
                                             valueName: "id"))
     var question: String?
 
+    @Option(name: .customLong("why-not"),
+            help: ArgumentHelp("Explain what cost this framework the win: its largest losses against the "
+                               + "recommendation, the rules behind them, and any knock-out.", valueName: "framework"))
+    var whyNot: String?
+
     @OptionGroup var knowledgeOptions: KnowledgeOptions
     @OptionGroup var answerOptions: AnswerOptions
+    @OptionGroup var pairwiseOptions: PairwiseOptions
 
     func validate() throws {
-        if framework != nil && question != nil {
-            throw Failure.usage("give a framework or --question, not both")
+        if [framework != nil, question != nil, whyNot != nil].filter({ $0 }).count > 1 {
+            throw Failure.usage("give one of a framework, --question or --why-not")
         }
     }
 
     func run() throws {
-        let knowledge = try knowledgeOptions.load().knowledge
+        let loaded = try knowledgeOptions.load().knowledge
+        let knowledge = try pairwiseOptions.load(knowledge: loaded).map { $0.applied(to: loaded) } ?? loaded
         let answers = try answerOptions.answers(for: knowledge)
         let weights = try answerOptions.weights(for: knowledge)
         let consultation = Engine.consult(knowledge, answers: answers, weights: weights)
@@ -40,6 +49,15 @@ struct Explain: ParsableCommand {
             }
             let insight = QuestionInsight.analyse(question: question, in: consultation)
             try Output.write(ExplanationReport.question(insight, in: consultation))
+            return
+        }
+        if let whyNot {
+            guard knowledge.framework(whyNot) != nil else {
+                throw Failure.usage("unknown framework '\(whyNot)'"
+                                    + Suggestion.didYouMean(whyNot, in: knowledge.frameworks.map(\.id))
+                                    + " (see 'advisor frameworks')")
+            }
+            try Output.write(ExplanationReport.whyNot(WhyNot.analyse(whyNot, in: consultation), in: consultation))
             return
         }
         let id = framework ?? consultation.winner?.framework

@@ -7,6 +7,8 @@ enum Failure: Error {
     case usage(String)
     /// Bad data: broken knowledge or a malformed answers file (65).
     case data(String)
+    /// Bad data in an input file, already one compiler-style line `path:line:col: error: …` (65).
+    case dataAt(String)
     /// Knowledge that failed to load, with every diagnostic (65).
     case knowledge(DiagnosticError)
     /// A missing input file or directory (66).
@@ -19,7 +21,7 @@ enum Failure: Error {
     var exitCode: Int32 {
         switch self {
         case .usage: 64
-        case .data, .knowledge: 65
+        case .data, .dataAt, .knowledge: 65
         case .noInput: 66
         case .cannotCreate: 73
         case .io: 74
@@ -31,6 +33,8 @@ enum Failure: Error {
         switch self {
         case .usage(let text), .data(let text), .noInput(let text), .cannotCreate(let text), .io(let text):
             "advisor: " + TextSanitizer.inert(text)
+        case .dataAt(let line):
+            TextSanitizer.inert(line)
         case .knowledge(let error):
             error.rendered()
         }

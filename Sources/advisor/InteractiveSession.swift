@@ -9,6 +9,7 @@ struct InteractiveSession {
     var colorOptions: ColorOptions
     var answersFile: String?
     var resume: Bool
+    var pairwise = false
 
     func run() throws {
         let knowledge = try knowledgeOptions.load().knowledge
@@ -44,6 +45,7 @@ struct InteractiveSession {
                 + "Progress is not saved: neither XDG_STATE_HOME nor HOME is set."
         }
         if resume { state.resume(at: resumePoint) }
+        if pairwise { state.openPairwise() }
 
         let color = colorOptions.color
             ?? ((environment["NO_COLOR"] ?? "").isEmpty && environment["TERM"] != "dumb")

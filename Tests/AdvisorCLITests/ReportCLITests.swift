@@ -93,6 +93,8 @@ struct ReportCLITests {
 
     static let jsonCases: [[String]] = [
         [],
+        ["--answer", "project_type=api", "--analysis", "--samples", "500", "--pairwise",
+         CommandRunner.packageRoot + "/Tests/AdvisorCLITests/Fixtures/pairwise.yaml"],
         ReportCLIScenario.apiFirst.arguments,
         ReportCLIScenario.contentPlatform.arguments,
         ReportCLIScenario.regulatedEcommerce.arguments,

@@ -30,6 +30,12 @@ import Testing
                  answers: ["project_type": .one("api"), "must_have": .many(["builtin_admin"])]),
         Scenario(name: "results-export", keys: [.character("r"), .enter, .character("e")],
                  answers: ["project_type": .one("web_app")]),
+        Scenario(name: "pairwise-choose", keys: [.character("r"), .enter, .character("p"), .down, .space],
+                 answers: ["project_type": .one("api")]),
+        // Four criteria, six pairs; two judgements pull against each other.
+        Scenario(name: "pairwise-compare", keys: [.character("r"), .enter, .character("p"), .enter]
+                    + Array(repeating: .left, count: 4) + [.down] + Array(repeating: .right, count: 6),
+                 answers: ["project_type": .one("api")]),
     ]
 
     static let sizes = [Size(width: 80, height: 24), Size(width: 120, height: 40)]

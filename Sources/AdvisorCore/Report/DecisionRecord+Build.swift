@@ -44,6 +44,13 @@ extension DecisionRecord {
                 })
         }
         notes = builder.notes()
+        whyOver = builder.whyOver()
+        if let robustness = options.analysis?.robustness {
+            rankAcceptability = robustness.frameworks.enumerated().map { index, id in
+                RankShares(name: k.framework(id)?.name ?? id, shares: robustness.rankAcceptability[index])
+            }
+            robustnessVerdict = robustness.verdict
+        }
         var knowledge: Text = [.text("Knowledge: \(k.info.name), version \(k.info.version), digest "), .code(k.digest),
                                .text(".")]
         let fired = c.firedRules.map(\.id)
@@ -71,7 +78,8 @@ extension DecisionRecord {
 
         var cited: Set<String> = []
         for text in self.context + drivers + considered + [outcome] + reasons + consequences.map(\.because)
-            + self.options.flatMap({ [$0.summary] + $0.arguments.map(\.because) }) + notes + [knowledge] + overrides {
+            + self.options.flatMap({ [$0.summary] + $0.arguments.map(\.because) }) + notes + [knowledge] + overrides
+            + (whyOver?.items ?? []) {
             for case .link(_, let source) in text { cited.insert(source) }
         }
         sources = k.sources.filter { cited.contains($0.id) }

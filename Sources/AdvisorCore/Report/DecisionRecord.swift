@@ -56,6 +56,12 @@ struct DecisionRecord: Hashable, Sendable {
         var points: Double
     }
 
+    /// A framework's share of each rank (1st, 2nd, …) under sampled weights.
+    struct RankShares: Hashable, Sendable {
+        var name: String
+        var shares: [Double]
+    }
+
     /// A ranked framework's bar in the charts.
     struct Bar: Hashable, Sendable {
         var name: String
@@ -109,6 +115,13 @@ struct DecisionRecord: Hashable, Sendable {
     /// The Sensitivity part of More Information: the robustness verdict, the hinges and what would
     /// change the winner, present only when the analyses were run.
     var sensitivity: [Text] = []
+    /// The runner-up's largest losses against the winner, with the rules behind them.
+    var whyOver: WhyOver?
+    /// Each ranked framework's share of each rank under sampled weights (framework name, shares),
+    /// present only when the analyses were run.
+    var rankAcceptability: [RankShares] = []
+    /// The robustness verdict, for the chart's caption.
+    var robustnessVerdict: String?
 }
 
 extension DecisionRecord {

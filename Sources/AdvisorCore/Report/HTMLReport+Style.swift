@@ -60,6 +60,11 @@ extension HTMLReport {
         svg .value.out { fill: var(--bad); }
         svg .segment { stroke: var(--paper); stroke-width: 1; }
         svg .legend { fill: var(--ink); font-size: 11px; }
+        svg .rank-segment { stroke: var(--paper); stroke-width: 1; }
+        svg .share { fill: var(--ink); font-size: 11px; }
+        svg .share.first { fill: #ffffff; font-weight: 600; }
+        svg .swatch { stroke: var(--muted); stroke-width: .5; }
+        svg, .status { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
         @media print {
           html, body { background: none; }
           body { font-size: 11pt; }

@@ -77,6 +77,15 @@ public enum HTMLReport {
                 "<th class=\"num\">\(escape($0.name))</th>"
             }.joined() + "</tr></thead>\n<tbody>\n" + rows.joined(separator: "\n") + "\n</tbody>\n</table>")
         }
+        if let whyOver = record.whyOver {
+            parts.append("<h3>\(escape(whyOver.title))</h3>")
+            parts.append(list(whyOver.items, record))
+        }
+        if !record.sensitivity.isEmpty || !record.rankAcceptability.isEmpty {
+            parts.append("<h3>Sensitivity</h3>")
+            parts += rankAcceptabilityChart(record)
+            if !record.sensitivity.isEmpty { parts.append(list(record.sensitivity, record)) }
+        }
         parts.append("<h3>Knowledge</h3>")
         parts.append(paragraph(record.knowledge, record))
         if !record.overrides.isEmpty {

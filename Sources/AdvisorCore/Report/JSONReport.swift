@@ -3,11 +3,13 @@
 public enum JSONReport {
     public static let schemaVersion = 1
 
-    public static func render(_ consultation: Consultation, analysis: DecisionAnalysis? = nil) -> String {
+    public static func render(_ consultation: Consultation, analysis: DecisionAnalysis? = nil,
+                              pairwise: PairwiseJudgements? = nil) -> String {
         var value = document(consultation)
-        if let analysis, case .object(var pairs) = value {
+        if case .object(var pairs) = value {
             let at = pairs.firstIndex { $0.0 == "knowledge" } ?? pairs.count
-            pairs.insert(contentsOf: analysis.jsonMembers, at: at)
+            pairs.insert(contentsOf: (pairwise.map { [("pairwise", $0.json)] } ?? []) + (analysis?.jsonMembers ?? []),
+                         at: at)
             value = .object(pairs)
         }
         return value.serialized() + "\n"

@@ -66,6 +66,10 @@ public enum MarkdownReport {
                           })
             }
         }
+        if let whyOver = record.whyOver {
+            out.heading(whyOver.title, level: 3)
+            out.bullets(whyOver.items)
+        }
         if !record.sensitivity.isEmpty {
             out.heading("Sensitivity", level: 3)
             out.bullets(record.sensitivity)

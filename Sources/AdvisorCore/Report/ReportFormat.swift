@@ -45,7 +45,7 @@ public enum ReportRenderer {
     public static func render(_ consultation: Consultation, format: ReportFormat, options: ReportOptions) -> String {
         switch format {
         case .text: TextReport.render(consultation, style: options.textStyle, analysis: options.analysis)
-        case .json: JSONReport.render(consultation, analysis: options.analysis)
+        case .json: JSONReport.render(consultation, analysis: options.analysis, pairwise: options.pairwise?.judgements)
         case .markdown: MarkdownReport.render(DecisionRecord(consultation, options: options, format: format))
         case .html: HTMLReport.render(DecisionRecord(consultation, options: options, format: format))
         }

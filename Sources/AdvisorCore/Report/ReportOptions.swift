@@ -14,6 +14,19 @@ public struct ReportOptions: Sendable {
     public var textStyle: TextStyle
     /// Robustness, stability and counterfactuals to include (text and JSON), if requested.
     public var analysis: DecisionAnalysis?
+    /// Pairwise judgements that set base weights (`--pairwise FILE`), if any.
+    public var pairwise: Pairwise?
+
+    /// Pairwise judgements and the file they came from (named in the reproducing command).
+    public struct Pairwise: Sendable {
+        public var file: String
+        public var judgements: PairwiseJudgements
+
+        public init(file: String, judgements: PairwiseJudgements) {
+            self.file = file
+            self.judgements = judgements
+        }
+    }
 
     /// Options for a report dated `date`; everything else is optional.
     public init(title: String? = nil, date: String, decisionMakers: String? = nil,

@@ -25,6 +25,14 @@ public enum ReproduceCommand {
                 groups.append("--weight " + quote("\(criterion.id)=\(Format.number(weight, decimals: 6))"))
             }
         }
+        if let pairwise = options.pairwise { groups.append("--pairwise " + quote(pairwise.file)) }
+        if let analysis = options.analysis {
+            let r = analysis.robustness
+            groups.append("--analysis")
+            if r.samples != 10_000 { groups.append("--samples \(r.samples)") }
+            if r.seed != 1 { groups.append("--seed \(r.seed)") }
+            if r.sampling != .around { groups.append("--robustness \(r.sampling.rawValue)") }
+        }
         if let title = options.title { groups.append("--title " + quote(title)) }
         if let makers = options.decisionMakers { groups.append("--decision-makers " + quote(makers)) }
         groups.append("--format \(format.rawValue)")

@@ -28,6 +28,8 @@ public enum TextReport {
             lines.append("")
             let runnerUp = c.ranking.dropFirst().first
             lines.append(style.bold("Why \(safe(winner.name))") + (runnerUp.map { " over \(safe($0.name))" } ?? "") + ":")
+            // With a runner-up, the criteria where it loses most (see `WhyNot`), else the winner's own strongest.
+            let costs = runnerUp.map { WhyNot.analyse($0.framework, in: c).losses.prefix(3) }
             for (index, reason) in reasons.enumerated() {
                 let criterion = safe(k.criterion(reason.criterion)?.name ?? reason.criterion)
                 var head = "  \(index + 1). \(criterion): \(safe(winner.name)) \(Format.number(reason.winnerRating))"
@@ -43,6 +45,11 @@ public enum TextReport {
                     cited += " " + style.dim("(\(override.phrase))")
                 }
                 lines.append(cited)
+                let cost = costs?.first { $0.criterion == reason.criterion }
+                for effect in cost?.rules ?? [] where !effect.change.hasPrefix("weight") {
+                    lines.append("     " + style.dim("rule \(effect.rule) (\(safe(effect.change))): \(safe(effect.because)) "
+                                                  + "[\(safe(effect.source))]"))
+                }
             }
         }
         if let analysis { lines += analysis.textLines(c) }

@@ -23,7 +23,7 @@ enum HelpOverlay {
         switch screen {
         case .welcome:
             return [("Enter", "start the questions"), ("r", "review answers filled in"),
-                    ("q", "quit")] + common
+                    ("p", "set importance by comparing criteria in pairs"), ("q", "quit")] + common
         case .question:
             return [("\(g.up) \(g.down)  j k", "move between options"), ("1-9", "jump to an option"),
                     ("Enter", "choose (multi-choice: confirm the ticks)"), ("Space", "tick or untick (multi-choice)"),
@@ -44,7 +44,16 @@ enum HelpOverlay {
                     ("  typing  Bksp", "export: edit the path (Tab: to the path)"),
                     ("  Enter  Esc", "export: write the file, or cancel"),
                     ("  y n", "export: replace an existing file, or keep it"),
-                    ("q", "quit")] + common
+                    ("p", "compare criteria in pairs to set their weights"), ("q", "quit")] + common
+        case .pairwise:
+            return [("\(g.up) \(g.down)  j k", "move between criteria or pairs"),
+                    ("Space", "choose: tick or untick a criterion (2 to 10)"),
+                    ("Enter", "choose: compare the ticked; compare: apply the weights"),
+                    ("\(g.left) h  l", "compare: move towards the more important one"),
+                    ("=", "compare: equally important"), ("i", "compare: jump to the most inconsistent pair"),
+                    ("c", "choose: clear pairwise weights in use"),
+                    ("Esc", "back: to choosing, or leave without applying"), ("q", "leave without applying")]
+                + common
         }
     }
 

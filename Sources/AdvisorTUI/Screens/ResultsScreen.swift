@@ -17,7 +17,21 @@ enum ResultsScreen {
         }
 
         let order = state.resultsOrder
-        let layout = ResultsLayout(size: Size(width: canvas.width, height: canvas.height), frameworks: order.count)
+        let layout = ResultsLayout(size: Size(width: canvas.width, height: canvas.height), frameworks: order.count,
+                                   insight: state.resultsInsight, unicode: canvas.appearance.unicode)
+        if let insight = state.resultsInsight, c.winner != nil {
+            for (row, line) in layout.verdict.enumerated() {
+                canvas.put(line, x: 2, y: layout.verdictRow + row,
+                           style: insight.isCloseCall ? CellStyle(.bold, role: .bad) : CellStyle(role: .good),
+                           limit: canvas.width - 4)
+            }
+        }
+        if let panelTop = layout.panelTop {
+            canvas.put("What would change it", x: 2, y: panelTop, style: .heading)
+            for (row, line) in layout.panel.enumerated() {
+                canvas.put(line, x: 3, y: panelTop + 1 + row, limit: canvas.width - 5)
+            }
+        }
         let nameWidth = min(24, max(8, k.frameworks.map { TextWidth.of($0.name) }.max() ?? 8))
         let barWidth = min(50, canvas.width / 3)
         for (row, id) in order.enumerated() {
@@ -49,8 +63,9 @@ enum ResultsScreen {
             canvas.scrolling(lines, x: 3, y: layout.detailTop + 1, width: canvas.width - 6,
                              height: layout.detailBottom - layout.detailTop, offset: state.scroll)
         }
-        ScreenRenderer.hints([(g.upDown, "framework"), ("PgDn/PgUp", "scroll"), ("r", "review"),
-                              ("\(g.left)", "back"), ("e", "export"), ("?", "help"), ("q", "quit")], into: &canvas)
+        ScreenRenderer.hints([(g.upDown, "framework"), ("PgDn", "scroll"), ("r", "review"),
+                              ("e", "export"), ("p", "pairwise"), ("?", "help"),
+                              ("q", "quit")], into: &canvas)
     }
 }
 

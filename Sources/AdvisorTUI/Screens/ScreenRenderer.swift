@@ -19,6 +19,7 @@ public enum ScreenRenderer {
         case .question(let index): QuestionScreen.render(state, question: index, into: &canvas)
         case .review: ReviewScreen.render(state, into: &canvas)
         case .results: ResultsScreen.render(state, into: &canvas)
+        case .pairwise: PairwiseScreen.render(state, into: &canvas)
         }
         switch state.overlay {
         case .help?: HelpOverlay.render(state, into: &canvas)

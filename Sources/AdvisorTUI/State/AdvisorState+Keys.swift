@@ -46,6 +46,7 @@ extension AdvisorState {
         case .question(let index): applyQuestion(index, key)
         case .review: applyReview(key)
         case .results: applyResults(key)
+        case .pairwise: applyPairwise(key)
         }
     }
 
@@ -78,6 +79,7 @@ extension AdvisorState {
         switch key {
         case .enter, .right, .space: start()
         case .character("r") where !answers.isEmpty: showReview()
+        case .character("p"): openPairwise()
         case .character("q"), .escape: requestQuit()
         default: break
         }
@@ -178,10 +180,12 @@ extension AdvisorState {
         case .pageDown, .space: scroll += max(1, size.height / 2)
         case .pageUp: scroll = max(0, scroll - max(1, size.height / 2))
         case .character("e"): openExport()
+        case .character("p"): openPairwise()
         case .character("r"), .left, .backspace: showReview()
         case .character("q"), .escape: exit = .quit
         case .click(_, let y):
-            if let row = ResultsLayout(size: size, frameworks: count).framework(atRow: y) {
+            if let row = ResultsLayout(size: size, frameworks: count, insight: resultsInsight, unicode: unicode)
+                .framework(atRow: y) {
                 cursor = row
                 scroll = 0
             }

@@ -64,6 +64,8 @@ extension AdvisorState {
             if let last = asked.last { open(question: last) } else { screen = .welcome }
         case .results:
             showReview()
+        case .pairwise:
+            closePairwise()
         }
     }
 
@@ -81,6 +83,7 @@ extension AdvisorState {
         overlay = nil
         cursor = 0
         scroll = 0
+        resultsInsight = ResultsInsight(consultation)
     }
 
     /// Continues a saved session at `point` (a question id or `review`).

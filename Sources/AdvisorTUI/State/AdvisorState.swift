@@ -10,6 +10,8 @@ public struct AdvisorState: Sendable {
         case question(Int)
         case review
         case results
+        /// Criterion importance by pairwise comparison (AHP); see `PairwiseForm`.
+        case pairwise
     }
 
     /// A box drawn over the screen.
@@ -29,7 +31,16 @@ public struct AdvisorState: Sendable {
         case interrupt
     }
 
-    public let knowledge: KnowledgeBase
+    /// The knowledge in use: the loaded knowledge, with base weights from pairwise judgements once applied.
+    public private(set) var knowledge: KnowledgeBase
+    /// The knowledge as loaded.
+    public let loadedKnowledge: KnowledgeBase
+    /// Pairwise judgements whose weights are in use, if any.
+    public internal(set) var pairwise: PairwiseJudgements?
+    /// The pairwise screen's form, while it is open.
+    public internal(set) var pairwiseForm: PairwiseForm?
+    /// The results' verdict and "what would change it", worked out when the results are entered.
+    public internal(set) var resultsInsight: ResultsInsight?
     public private(set) var answers: Answers
     /// Questions the user skipped with `s` ("no preference").
     public internal(set) var skipped: Set<String> = []
@@ -71,6 +82,7 @@ public struct AdvisorState: Sendable {
     public init(knowledge: KnowledgeBase, answers: Answers = Answers(), skipped: Set<String> = [],
                 size: Size = .minimum) {
         self.knowledge = knowledge
+        loadedKnowledge = knowledge
         self.answers = answers
         self.skipped = skipped.filter { answers[$0] == nil }
         self.size = size
@@ -109,7 +121,7 @@ public struct AdvisorState: Sendable {
         switch screen {
         case .question(let index): knowledge.questions[index].id
         case .review: "review"
-        case .welcome, .results: nil
+        case .welcome, .results, .pairwise: nil
         }
     }
 
@@ -127,6 +139,15 @@ public struct AdvisorState: Sendable {
             change[scored.framework] = scored.score - (before[scored.framework] ?? scored.score)
         }
         lastChange = change
+    }
+
+    /// Uses `judgements`' weights as the compared criteria's base weights (nil: the loaded ones),
+    /// and recomputes the recommendation.
+    mutating func usePairwise(_ judgements: PairwiseJudgements?) {
+        pairwise = judgements
+        knowledge = judgements.map { $0.applied(to: loadedKnowledge) } ?? loadedKnowledge
+        consultation = Engine.consult(knowledge, answers: answers)
+        lastChange = [:]
     }
 
     static func askedQuestions(_ knowledge: KnowledgeBase, answers: Answers) -> [Int] {

@@ -72,17 +72,49 @@ struct ReviewLayout {
     }
 }
 
-/// Where the results put the framework list and the detail.
+/// Where the results put the verdict, the framework list, the "what would change it" panel and the detail.
 struct ResultsLayout {
-    let listTop = 4
+    let verdictRow = 3
+    /// The verdict, wrapped to at most two rows.
+    let verdict: [String]
+    let listTop: Int
     let listCount: Int
+    /// The panel's heading row (nil without an insight) and its wrapped lines, drawn below the heading.
+    let panelTop: Int?
+    let panel: [String]
     let detailTop: Int
     let detailBottom: Int
 
-    init(size: Size, frameworks: Int) {
+    init(size: Size, frameworks: Int, insight: ResultsInsight? = nil, unicode: Bool = true) {
         listCount = frameworks
-        detailTop = listTop + frameworks + 1
+        verdict = insight.map { Array(Canvas.wrapped($0.verdict, width: max(10, size.width - 4), unicode: unicode)
+            .prefix(2)) } ?? []
+        listTop = insight == nil ? 4 : 4 + verdict.count
         detailBottom = size.height - 2
+        guard let insight else {
+            panelTop = nil
+            panel = []
+            detailTop = listTop + frameworks + 1
+            return
+        }
+        let width = max(10, size.width - 6)
+        let cap = size.height >= 40 ? 8 : 2
+        var lines: [String] = []
+        let changes = insight.changes.isEmpty
+            ? ["No change of one or two answers makes another framework win."] : insight.changes
+        for change in changes {
+            lines += Canvas.wrapped(change, width: width, indent: 2, unicode: unicode).enumerated().map {
+                ($0.offset == 0 ? "" : "  ") + $0.element
+            }
+        }
+        if lines.count > cap {
+            lines = Array(lines.prefix(cap))
+            let more = unicode ? "…" : "..."
+            lines[cap - 1] = TextWidth.truncate(lines[cap - 1], to: width - TextWidth.of(more), ellipsis: "") + more
+        }
+        panel = lines
+        panelTop = listTop + frameworks + 1
+        detailTop = listTop + frameworks + 1 + 1 + lines.count
     }
 
     /// The framework (by results order) listed at row `y`.

@@ -1,0 +1,37 @@
+extension DecisionRecord {
+    /// "Why FastAPI over Django": the criteria where the runner-up loses most to the winner, each
+    /// with both ratings' citations and the rules that set the weight or changed the ratings.
+    struct WhyOver: Hashable, Sendable {
+        var title: String
+        var items: [Text]
+    }
+}
+
+extension DecisionRecord.Builder {
+    /// The runner-up's largest losses against the winner (at most `count`), or nil with fewer than
+    /// two ranked frameworks.
+    func whyOver(count: Int = 3) -> DecisionRecord.WhyOver? {
+        guard let winner = c.winner, let runnerUp = c.ranking.dropFirst().first else { return nil }
+        let analysis = WhyNot.analyse(runnerUp.framework, in: c)
+        let losses = analysis.losses.prefix(count)
+        guard !losses.isEmpty else { return nil }
+        let items = losses.map { cost -> DecisionRecord.Text in
+            var item: DecisionRecord.Text = [
+                .strong(k.criterion(cost.criterion)?.name ?? cost.criterion),
+                .text(": \(Format.fixed(cost.points, decimals: 1)) points, weight \(Format.number(cost.weight)) × "
+                      + "rating \(Format.number(cost.winnerRating)) against \(Format.number(cost.rating)). "
+                      + "\(winner.name): \(cost.winnerWhy) ("),
+                cite(cost.winnerSource),
+                .text("). \(runnerUp.name): \(cost.why) ("),
+                cite(cost.source),
+                .text(")."),
+            ]
+            for effect in cost.rules {
+                item += [.text(" Rule "), .code(effect.rule), .text(" (\(effect.change)): \(effect.because) ("),
+                         cite(effect.source), .text(").")]
+            }
+            return item
+        }
+        return DecisionRecord.WhyOver(title: "Why \(winner.name) over \(runnerUp.name)", items: items)
+    }
+}

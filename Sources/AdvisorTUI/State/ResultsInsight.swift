@@ -1,0 +1,28 @@
+import AdvisorCore
+
+/// What the results screen says beyond the scores: the robustness verdict and the smallest answer
+/// changes that would make another framework win. Worked out once when the results are entered
+/// (`AdvisorState.showResults()`), never while drawing.
+public struct ResultsInsight: Sendable {
+    /// "FastAPI wins in 91% of plausible weightings." or "Close call: …".
+    public var verdict: String
+    /// Whether the verdict is a close call.
+    public var isCloseCall: Bool
+    /// The smallest counterfactuals in words, fewest changes first, at most one per framework.
+    public var changes: [String]
+
+    /// Samples for the verdict: the same default and seed as `advisor recommend --analysis`, so
+    /// both say the same.
+    public static let settings = DecisionAnalysis.Settings()
+
+    public init(_ c: Consultation) {
+        let robustness = Robustness.analyse(c, samples: Self.settings.samples, seed: Self.settings.seed,
+                                            sampling: Self.settings.sampling)
+        verdict = robustness.verdict
+        isCloseCall = robustness.verdict.hasPrefix("Close call")
+        var seen: Set<String> = []
+        changes = Counterfactual.analyse(c, limit: 1).sorted { $0.changes.count < $1.changes.count }
+            .filter { seen.insert($0.winner).inserted }
+            .map { $0.sentence + "." }
+    }
+}
