@@ -12,6 +12,11 @@ struct Assembler {
     }
 
     mutating func assemble() -> KnowledgeBase? {
+        let overLimits = KnowledgeLimits.check(draft)
+        guard overLimits.isEmpty else {
+            diagnostics += overLimits
+            return nil
+        }
         checkReferences()
         checkRatings()
         if draft.criteria.isEmpty { diagnostics.append(.error("the knowledge base defines no criteria")) }

@@ -19,13 +19,23 @@ public enum KnowledgeLoader {
     /// Loads `directories` in order (later ones are overlays). Throws a `DiagnosticError` holding
     /// every error found, with the file texts needed to render them.
     public static func load(directories: [String]) throws(DiagnosticError) -> Result {
+        var layers: [[KnowledgeFiles.File]] = []
+        for directory in directories {
+            layers.append(try KnowledgeFiles.read(directory: directory).files)
+        }
+        return try load(layers: layers, origins: directories)
+    }
+
+    /// Loads files already read into memory: each layer is one directory's files, in path order,
+    /// later layers overlaying earlier ones. `load(directories:)` reads the files and calls this;
+    /// the fuzzer calls it directly.
+    public static func load(layers: [[KnowledgeFiles.File]], origins: [String]) throws(DiagnosticError) -> Result {
         var texts = SourceTexts()
         var diagnostics: [Diagnostic] = []
         var draft = KnowledgeDraft()
         var digestInput: [(String, [UInt8])] = []
-        for (position, directory) in directories.enumerated() {
-            let files = try KnowledgeFiles.read(directory: directory)
-            for file in files.files {
+        for (position, files) in layers.enumerated() {
+            for file in files {
                 digestInput.append(("\(position)/\(file.relativePath)", file.bytes))
                 guard let text = decode(file, diagnostics: &diagnostics) else { continue }
                 texts.add(text, for: file.path)
@@ -37,7 +47,7 @@ public enum KnowledgeLoader {
             }
         }
         let digest = KnowledgeDigest.sha256(digestInput)
-        var assembler = Assembler(draft: draft, digest: digest, origins: directories)
+        var assembler = Assembler(draft: draft, digest: digest, origins: origins)
         let knowledge = assembler.assemble()
         diagnostics += assembler.diagnostics
         let errors = diagnostics.filter { $0.severity == .error }
