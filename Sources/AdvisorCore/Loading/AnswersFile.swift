@@ -106,6 +106,8 @@ extension AnswersFile {
             case .yes(let flag): lines.append("\(question.id): \(flag ? "yes" : "no")")
             }
         }
+        // No answers: an empty mapping, so the file still reads back (fuzzer finding, Tests/Fuzz/regressions).
+        if answers.isEmpty { lines.append("{}") }
         return lines.joined(separator: "\n") + "\n"
     }
 }
