@@ -71,6 +71,17 @@ let package = Package(
             path: "Sources/bench-hello"
         ),
 
+        // MARK: - Fuzzing (Tests/Fuzz/run.sh builds it with libFuzzer; a plain build replays inputs)
+        .executableTarget(
+            name: "advisor-fuzz",
+            dependencies: ["AdvisorCore", "AdvisorTUI"]
+        ),
+        // Saves over and over, for the kill -9 tests.
+        .executableTarget(
+            name: "advisor-torture",
+            dependencies: ["AdvisorCore", "AdvisorTUI"]
+        ),
+
         // MARK: - Tests
         .target(
             name: "TestSupport",

@@ -123,4 +123,66 @@ static inline int advisor_take_slot(volatile sig_atomic_t *slot) {
 /// Stops the process group, as Ctrl-Z would (restore the terminal first); returns on SIGCONT.
 static inline void advisor_stop_self(void) { kill(0, SIGSTOP); }
 
+// MARK: - Crash handler
+// A crash (a Swift trap, a bad access, a stack overflow) must not leave the terminal in raw mode on
+// the alternate screen. The handler uses only async-signal-safe calls: tcsetattr with the settings
+// saved before initscr, and write() of the escape sequences that leave the alternate screen, reset
+// attributes and show the cursor. Then it re-raises the signal with the default action, so the
+// process still ends by that signal (and without a Swift backtrace on the user's screen).
+//
+// As with the signal slots, the state lives in memory the caller owns, handed over by pointer.
+#include <termios.h>
+
+struct advisor_crash_state {
+    struct termios saved;
+    int has_saved;
+    int fd;
+};
+
+static struct advisor_crash_state *advisor_crash = NULL;
+
+static void advisor_crash_handler(int signal_number) {
+    struct advisor_crash_state *state = advisor_crash;
+    if (state != NULL && state->has_saved) {
+        static const char leave[] = "\033[0m\033[?1049l\033[?25h\r\n";
+        ssize_t ignored = write(state->fd, leave, sizeof leave - 1);
+        (void)ignored;
+        tcsetattr(state->fd, TCSAFLUSH, &state->saved);
+        static const char message[] = "advisor: internal error; the terminal has been restored.\n";
+        ignored = write(STDERR_FILENO, message, sizeof message - 1);
+        (void)ignored;
+    }
+    signal(signal_number, SIG_DFL);
+    raise(signal_number);
+}
+
+/// Saves the terminal settings of `fd` into `state` (owned by the caller for the life of the
+/// program) and installs the crash handler for SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGFPE and SIGABRT,
+/// on an alternate stack of `stack_size` bytes at `stack` so that a stack overflow is caught too.
+static inline int advisor_install_crash_handler(struct advisor_crash_state *state, int fd,
+                                                void *stack, size_t stack_size) {
+    state->fd = fd;
+    state->has_saved = tcgetattr(fd, &state->saved) == 0;
+    advisor_crash = state;
+    stack_t alternate;
+    memset(&alternate, 0, sizeof alternate);
+    alternate.ss_sp = stack;
+    alternate.ss_size = stack_size;
+    sigaltstack(&alternate, NULL);
+    struct sigaction action;
+    memset(&action, 0, sizeof action);
+    action.sa_handler = advisor_crash_handler;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = SA_ONSTACK | SA_RESETHAND | SA_NODEFER;
+    int signals[] = { SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGFPE, SIGABRT };
+    for (unsigned i = 0; i < sizeof signals / sizeof signals[0]; i++) sigaction(signals[i], &action, NULL);
+    return state->has_saved;
+}
+
+/// Disarms the handler (after the terminal has been given back normally): a later crash then
+/// writes nothing. Takes the caller's pointer, since the static above exists once per object file.
+static inline void advisor_disarm_crash_handler(struct advisor_crash_state *state) {
+    state->has_saved = 0;
+}
+
 #endif

@@ -20,6 +20,9 @@ struct Advisor: ParsableCommand {
 
     /// Parses, runs, and turns every error into one message and an exit code.
     static func main() {
+        // A reader that goes away (`advisor recommend | head -1`) shows up as EPIPE on write, which
+        // `Output.write` turns into a quiet exit, instead of a SIGPIPE.
+        signal(SIGPIPE, SIG_IGN)
         do {
             var command = try parseFast() ?? parseAsRoot()
             try command.run()
@@ -69,8 +72,16 @@ enum AdvisorVersion {
 
 /// Writing to stdout and stderr.
 enum Output {
+    /// Writes to stderr with write(2), ignoring failures: a closed stderr must not crash the advisor.
     static func error(_ text: String) {
-        FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+        let data = Array((text.hasSuffix("\n") ? text : text + "\n").utf8)
+        var offset = 0
+        while offset < data.count {
+            let written = data[offset...].withUnsafeBytes { Foundation.write(STDERR_FILENO, $0.baseAddress, $0.count) }
+            if written < 0 && errno == EINTR { continue }
+            if written <= 0 { return }
+            offset += written
+        }
     }
 
     static func write(_ text: String) throws(Failure) {

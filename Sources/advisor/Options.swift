@@ -128,7 +128,7 @@ struct AnswerOptions: ParsableArguments {
 
 /// `--color` / `--no-color`, following `NO_COLOR` and whether stdout is a terminal.
 struct ColorOptions: ParsableArguments {
-    @Flag(inversion: .prefixedNo, help: "Colour the output (default: only on a terminal, never under NO_COLOR).")
+    @Flag(inversion: .prefixedNo, exclusivity: .exclusive, help: "Colour the output (default: only on a terminal, never under NO_COLOR).")
     var color: Bool?
 
     func style() -> TextStyle {

@@ -1,7 +1,7 @@
 /// Applies fired rules' effects in a fixed order that doesn't depend on how rules are written.
 enum Effects {
     /// Final weights: base, then every additive change, then every multiplicative change (each
-    /// group in rule-id order), clamped at 0, then the user's overrides.
+    /// group in rule-id order), each step clamped to 0...`Criterion.maximumWeight`, then the user's overrides.
     static func weights(_ knowledge: KnowledgeBase, fired: [Rule], overrides: [String: Double]) -> [CriterionWeight] {
         var result = knowledge.criteria.map {
             CriterionWeight(criterion: $0.id, base: $0.weight, final: $0.weight, steps: [])
@@ -13,8 +13,10 @@ enum Effects {
                     let before = result[index].final
                     let after: Double
                     switch change {
-                    case .add(let amount) where additive: after = max(0, before + amount)
-                    case .multiply(let factor) where !additive: after = before * factor
+                    case .add(let amount) where additive:
+                        after = min(Criterion.maximumWeight, max(0, before + amount))
+                    case .multiply(let factor) where !additive:
+                        after = min(Criterion.maximumWeight, before * factor)
                     default: continue
                     }
                     result[index].final = after

@@ -1,5 +1,9 @@
 /// Something a team weighs when choosing a framework, such as performance or security.
 public struct Criterion: Hashable, Sendable, Codable, Identifiable {
+    /// The largest weight a criterion can have: in the knowledge, on the command line, and after
+    /// the rules (each change is clamped to it), so that scores stay finite.
+    public static let maximumWeight = 1_000_000.0
+
     public var id: String
     public var name: String
     public var description: String

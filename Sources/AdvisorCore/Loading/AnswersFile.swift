@@ -8,6 +8,12 @@ public enum AnswersFile {
 
     /// Reads and checks the file at `path`. Missing files are reported by the caller (exit 66).
     public static func read(path: String, parser: AnswerParser) throws(AnswerError) -> Answers {
+        // Refuse an oversized file before reading it into memory.
+        if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber,
+           size.intValue > maximumSize {
+            throw AnswerError("answers file '\(path)' is \(size.intValue) bytes; the limit is \(maximumSize)",
+                              origin: .file)
+        }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw AnswerError("cannot read answers file '\(path)'", origin: .file)
         }
@@ -29,7 +35,7 @@ public enum AnswersFile {
         let reader = NodeReader(file: path)
         let root: Node
         do {
-            switch try YAMLDocument.compose(text) {
+            switch try YAMLDocument.compose(text, kind: "answers files") {
             case .empty:
                 throw AnswerError("answers file is empty", origin: .file,
                                   at: SourceLocation(file: path, line: 1, column: 1))
@@ -100,6 +106,8 @@ extension AnswersFile {
             case .yes(let flag): lines.append("\(question.id): \(flag ? "yes" : "no")")
             }
         }
+        // No answers: an empty mapping, so the file still reads back (fuzzer finding, Tests/Fuzz/regressions).
+        if answers.isEmpty { lines.append("{}") }
         return lines.joined(separator: "\n") + "\n"
     }
 }

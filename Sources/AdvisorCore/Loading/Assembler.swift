@@ -14,6 +14,11 @@ struct Assembler {
     }
 
     mutating func assemble() -> KnowledgeBase? {
+        let overLimits = KnowledgeLimits.check(draft)
+        guard overLimits.isEmpty else {
+            diagnostics += overLimits
+            return nil
+        }
         checkReferences()
         applyOverrides()
         checkRatings()

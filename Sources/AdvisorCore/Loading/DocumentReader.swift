@@ -190,6 +190,11 @@ struct DocumentReader {
             reader.error("'weight' must be 0 or more, found \(Format.number(weight))", at: weightNode)
             weight = 0
         }
+        if let weightNode = fields["weight"], weight > Criterion.maximumWeight {
+            reader.error("'weight' must be at most \(Format.number(Criterion.maximumWeight)), found "
+                         + "\(TextSanitizer.inert(weightNode.scalar?.string ?? ""))", at: weightNode)
+            weight = Criterion.maximumWeight
+        }
         draft.criteria.append(Criterion(
             id: id, name: reader.string(fields["name"], "'name'") ?? id,
             description: reader.string(fields["description"], "'description'") ?? "",

@@ -31,7 +31,9 @@ public struct KnowledgeFiles: Sendable {
     /// Reads every `*.yaml` and `*.yml` file under `directory`, sorted by relative path.
     ///
     /// Hidden entries and the top-level `examples/` folder (overlays, loaded only on request) are
-    /// skipped. Symbolic links are not followed, so a link loop cannot trap the walk.
+    /// skipped. Knowledge is data confined to its folder: a symbolic link is followed only to a
+    /// regular file inside the directory; a link leading outside it, to a folder, in a loop or to
+    /// nothing is an error, so neither a link loop nor a link to `/etc` can reach the loader.
     public static func read(directory: String) throws(DiagnosticError) -> KnowledgeFiles {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) else {
@@ -42,8 +44,10 @@ public struct KnowledgeFiles: Sendable {
         }
         var result = KnowledgeFiles()
         var problems: [Diagnostic] = []
-        walk(directory, relative: "", depth: 0, into: &result.files, problems: &problems)
+        let root = realPath(directory) ?? directory
+        walk(directory, relative: "", depth: 0, root: root, into: &result.files, problems: &problems)
         if !problems.isEmpty { throw DiagnosticError(problems) }
+
         if result.files.isEmpty {
             throw DiagnosticError([.error("knowledge directory '\(directory)' holds no .yaml files")])
         }
@@ -51,7 +55,7 @@ public struct KnowledgeFiles: Sendable {
         return result
     }
 
-    private static func walk(_ path: String, relative: String, depth: Int, into files: inout [File],
+    private static func walk(_ path: String, relative: String, depth: Int, root: String, into files: inout [File],
                              problems: inout [Diagnostic]) {
         guard depth <= maximumFolderDepth else {
             problems.append(.error("'\(path)' is nested more than \(maximumFolderDepth) folders deep"))
@@ -72,28 +76,94 @@ public struct KnowledgeFiles: Sendable {
                   let type = attributes[.type] as? FileAttributeType else { continue }
             switch type {
             case .typeDirectory:
-                walk(full, relative: rel, depth: depth + 1, into: &files, problems: &problems)
-            case .typeRegular where name.hasSuffix(".yaml") || name.hasSuffix(".yml"):
+                walk(full, relative: rel, depth: depth + 1, root: root, into: &files, problems: &problems)
+            case .typeRegular where isYAML(name):
                 guard files.count < maximumFileCount else {
                     problems.append(.error("knowledge directory holds more than \(maximumFileCount) files"))
                     return
                 }
-                let size = (attributes[.size] as? NSNumber)?.intValue ?? 0
-                guard size <= maximumFileSize else {
-                    problems.append(.error("file is \(size) bytes; the limit is \(maximumFileSize)",
-                                           at: SourceLocation(file: full, line: 1, column: 1)))
-                    continue
-                }
-                guard let data = FileManager.default.contents(atPath: full) else {
-                    problems.append(.error("cannot read '\(full)'"))
-                    continue
-                }
-                files.append(File(path: full, relativePath: rel, bytes: Array(data)))
+                readFile(full, relative: rel, size: (attributes[.size] as? NSNumber)?.intValue ?? 0,
+                         into: &files, problems: &problems)
             case .typeSymbolicLink:
-                continue
+                guard let target = followLink(full, root: root, problems: &problems) else { continue }
+                guard isYAML(name) else { continue }
+                guard files.count < maximumFileCount else {
+                    problems.append(.error("knowledge directory holds more than \(maximumFileCount) files"))
+                    return
+                }
+                let size = ((try? FileManager.default.attributesOfItem(atPath: target))?[.size] as? NSNumber)?
+                    .intValue ?? 0
+                readFile(full, relative: rel, size: size, into: &files, problems: &problems)
             default:
                 continue
             }
         }
+    }
+
+    private static func isYAML(_ name: String) -> Bool {
+        name.hasSuffix(".yaml") || name.hasSuffix(".yml")
+    }
+
+    private static func readFile(_ full: String, relative: String, size: Int, into files: inout [File],
+                                 problems: inout [Diagnostic]) {
+        guard size <= maximumFileSize else {
+            problems.append(.error("file is \(size) bytes; the limit is \(maximumFileSize)",
+                                   at: SourceLocation(file: full, line: 1, column: 1)))
+            return
+        }
+        let sizeSoFar = files.reduce(0) { $0 + $1.bytes.count }
+        guard sizeSoFar + size <= KnowledgeLimits.maximumTotalSize else {
+            let message = "the knowledge files hold more than \(KnowledgeLimits.maximumTotalSize) bytes together; "
+                + "that is the limit"
+            if !problems.contains(where: { $0.message == message }) { problems.append(.error(message)) }
+            return
+        }
+        guard let data = FileManager.default.contents(atPath: full) else {
+            problems.append(.error("cannot read '\(full)'"))
+            return
+        }
+        // The size is checked again: the file may have grown since it was listed.
+        guard data.count <= maximumFileSize else {
+            problems.append(.error("file is \(data.count) bytes; the limit is \(maximumFileSize)",
+                                   at: SourceLocation(file: full, line: 1, column: 1)))
+            return
+        }
+        files.append(File(path: full, relativePath: relative, bytes: Array(data)))
+    }
+
+    /// The target of the link at `path` if it is a regular file inside `root`; otherwise records why not.
+    private static func followLink(_ path: String, root: String, problems: inout [Diagnostic]) -> String? {
+        guard let target = realPath(path) else {
+            let reason = errno == ELOOP ? "is a symbolic link loop" : "is a broken symbolic link"
+            problems.append(.error("'\(path)' \(reason); knowledge files must be regular files"))
+            return nil
+        }
+        if target == root {
+            problems.append(.error("'\(path)' links back to the knowledge directory; links to folders are not followed"))
+            return nil
+        }
+        guard target.hasPrefix(root.hasSuffix("/") ? root : root + "/") else {
+            problems.append(.error("'\(path)' links to '\(target)', outside the knowledge directory; "
+                                   + "knowledge may only read files inside it"))
+            return nil
+        }
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: target, isDirectory: &isDirectory), isDirectory.boolValue {
+            problems.append(.error("'\(path)' links to a folder; links to folders are not followed"))
+            return nil
+        }
+        let type = (try? FileManager.default.attributesOfItem(atPath: target))?[.type] as? FileAttributeType
+        guard type == .typeRegular else {
+            problems.append(.error("'\(path)' links to something that is not a regular file"))
+            return nil
+        }
+        return target
+    }
+
+    /// The absolute path with every link resolved, or nil (with `errno` set) if it can't be resolved.
+    static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
     }
 }

@@ -8,6 +8,10 @@ enum YAMLErrors {
         case .scanner(let context, let problem, let mark, _),
              .parser(let context, let problem, let mark, _),
              .composer(let context, let problem, let mark, _):
+            if problem.contains("Maximum nesting level") || context?.text.contains("Maximum nesting level") == true {
+                // libyaml stops at 1,000 levels; the loader's own limit is lower, and says so plainly.
+                return .error("YAML nests more than \(YAMLLimits.maximumDepth) levels deep", at: at(mark))
+            }
             var message = "invalid YAML: \(problem)"
             if let context { message += " (\(context.text) at line \(context.mark.line))" }
             return .error(message, at: at(mark))
@@ -31,11 +35,12 @@ enum YAMLDocument {
         case limit(YAMLLimits.Problem)
     }
 
-    static func compose(_ text: String) throws -> Outcome {
+    /// `kind` names the input in messages, as in "knowledge files" or "answers files".
+    static func compose(_ text: String, kind: String = "knowledge files") throws -> Outcome {
         let parser = try Parser(yaml: text, resolver: .basic, constructor: .default, encoding: .utf8)
         return try withExtendedLifetime(parser) {
             guard let root = try parser.singleRoot() else { return .empty }
-            if let problem = YAMLLimits.check(root) { return .limit(problem) }
+            if let problem = YAMLLimits.check(root, kind: kind) { return .limit(problem) }
             return .root(root)
         }
     }
@@ -54,7 +59,7 @@ enum YAMLLimits {
         var mark: Mark?
     }
 
-    static func check(_ root: Node) -> Problem? {
+    static func check(_ root: Node, kind: String = "knowledge files") -> Problem? {
         var stack: [(Node, Int)] = [(root, 1)]
         var count = 0
         while let (node, depth) = stack.popLast() {
@@ -66,17 +71,17 @@ enum YAMLLimits {
                 return Problem(message: "YAML nests more than \(maximumDepth) levels deep", mark: node.mark)
             }
             if node.anchor != nil {
-                return Problem(message: "YAML anchors and aliases are not supported in knowledge files; "
+                return Problem(message: "YAML anchors and aliases are not supported in \(kind); "
                                + "write the value out", mark: node.mark)
             }
             switch node {
             case .alias:
-                return Problem(message: "YAML anchors and aliases are not supported in knowledge files; "
+                return Problem(message: "YAML anchors and aliases are not supported in \(kind); "
                                + "write the value out", mark: node.mark)
             case .mapping(let mapping):
                 for (key, value) in mapping {
                     if key.scalar?.string == "<<" {
-                        return Problem(message: "YAML merge keys ('<<') are not supported in knowledge files",
+                        return Problem(message: "YAML merge keys ('<<') are not supported in \(kind)",
                                        mark: key.mark)
                     }
                     stack.append((value, depth + 1))

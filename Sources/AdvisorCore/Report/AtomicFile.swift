@@ -1,7 +1,11 @@
 import Foundation
 
 /// Writes files so that a reader (or a crash) sees either the old file or the new one, never a torn one:
-/// a temporary file in the same folder, fsync'd, then renamed over the target.
+/// a temporary file in the same folder, fsync'd, then renamed over the target, then the folder fsync'd.
+///
+/// Temporary files carry the writer's process id (`.NAME.tmp-PID-XXXXXX`), so two processes saving
+/// the same file never share one, and the next save removes those left by a process that was
+/// killed mid-write (kill -9): only files whose writer is gone are touched.
 public enum AtomicFile {
     public enum Failure: Error, Hashable, Sendable {
         /// The target exists and overwriting wasn't allowed.
@@ -31,7 +35,8 @@ public enum AtomicFile {
             throw .cannotCreate("cannot write '\(path)': folder '\(directory)' does not exist")
         }
         let name = (path as NSString).lastPathComponent
-        var template = Array("\(directory)/.\(name).tmp-XXXXXX".utf8CString)
+        removeStaleTemporaries(of: name, in: directory)
+        var template = Array("\(directory)/.\(name).tmp-\(getpid())-XXXXXX".utf8CString)
         let descriptor = template.withUnsafeMutableBufferPointer { buffer -> Int32 in
             guard let base = buffer.baseAddress else { return -1 }
             return mkstemp(base)
@@ -73,6 +78,20 @@ public enum AtomicFile {
         if folderDescriptor >= 0 {
             fsync(folderDescriptor)
             close(folderDescriptor)
+        }
+    }
+
+    /// Removes `.NAME.tmp-PID-…` files in `directory` whose process no longer exists.
+    static func removeStaleTemporaries(of name: String, in directory: String) {
+        let prefix = ".\(name).tmp-"
+        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return }
+        for entry in entries where entry.hasPrefix(prefix) {
+            let rest = entry.dropFirst(prefix.count)
+            guard let dash = rest.firstIndex(of: "-"), let pid = pid_t(rest[..<dash]), pid > 0,
+                  pid != getpid() else { continue }
+            if kill(pid, 0) != 0 && errno == ESRCH {
+                unlink(directory + "/" + entry)
+            }
         }
     }
 }

@@ -15,11 +15,21 @@ public enum ScreenRenderer {
         let size = Size(width: canvas.width, height: canvas.height)
         guard size.fits(.minimum) else { return tooSmall(size, into: &canvas) }
         switch state.screen {
-        case .welcome: WelcomeScreen.render(state, into: &canvas)
-        case .question(let index): QuestionScreen.render(state, question: index, into: &canvas)
-        case .review: ReviewScreen.render(state, into: &canvas)
-        case .results: ResultsScreen.render(state, into: &canvas)
-        case .pairwise: PairwiseScreen.render(state, into: &canvas)
+        case .welcome:
+            DebugPanic.check("welcome")
+            WelcomeScreen.render(state, into: &canvas)
+        case .question(let index):
+            DebugPanic.check("question")
+            QuestionScreen.render(state, question: index, into: &canvas)
+        case .review:
+            DebugPanic.check("review")
+            ReviewScreen.render(state, into: &canvas)
+        case .results:
+            DebugPanic.check("results")
+            ResultsScreen.render(state, into: &canvas)
+        case .pairwise:
+            DebugPanic.check("pairwise")
+            PairwiseScreen.render(state, into: &canvas)
         }
         switch state.overlay {
         case .help?: HelpOverlay.render(state, into: &canvas)

@@ -52,6 +52,7 @@ extension CursesTerminal {
     public func restore() {
         curs_set(1)
         endwin()
+        CrashGuard.disarm()
     }
 
     public var isClosed: Bool { false }

@@ -18,6 +18,7 @@ public final class CursesTerminal: Terminal {
     public init(color: Bool) {
         setlocale(LC_ALL, "")
         SignalFlags.install()
+        CrashGuard.arm()
         let unicode = advisor_locale_is_utf8() != 0
         initscr()
         raw()
