@@ -56,6 +56,8 @@ enum KeysFuzz {
             invariant(state.cursor <= state.reviewEntries.count, "review cursor past the entries after \(key)")
         case .results:
             invariant(state.cursor < max(1, state.resultsOrder.count), "results cursor past the frameworks")
+        case .pairwise:
+            invariant(state.pairwiseForm != nil, "the pairwise screen without its form after \(key)")
         }
         for (question, value) in state.answers.ordered(by: knowledge) {
             switch value {
