@@ -64,7 +64,11 @@ let package = Package(
         // MARK: - Benchmarks
         .executableTarget(
             name: "advisor-bench",
-            dependencies: ["AdvisorCore", "AdvisorKnowledge"]
+            dependencies: ["AdvisorCore", "AdvisorKnowledge", "AdvisorSynth"]
+        ),
+        .target(
+            name: "AdvisorSynth",
+            path: "Sources/AdvisorSynth"
         ),
         .executableTarget(
             name: "bench-hello",
@@ -78,7 +82,7 @@ let package = Package(
         ),
         .testTarget(
             name: "AdvisorCoreTests",
-            dependencies: ["AdvisorCore", "AdvisorKnowledge", "TestSupport"],
+            dependencies: ["AdvisorCore", "AdvisorKnowledge", "AdvisorSynth", "TestSupport"],
             exclude: ["__Snapshots__"]
         ),
         .testTarget(

@@ -9,8 +9,9 @@ struct KnowledgeOptions: ParsableArguments {
                                             valueName: "dir"))
     var knowledge: [String] = []
 
-    /// The knowledge base, and the warnings its loading produced.
-    func load() throws(Failure) -> KnowledgeLoader.Result {
+    /// The knowledge base, and the warnings its loading produced. Knowledge from `--knowledge`
+    /// goes through the compiled cache in `$XDG_CACHE_HOME/advisor/` unless `useCache` is false.
+    func load(useCache: Bool = true) throws(Failure) -> KnowledgeLoader.Result {
         if knowledge.isEmpty {
             do {
                 return KnowledgeLoader.Result(knowledge: try ShippedKnowledge.load(), warnings: [],
@@ -23,10 +24,22 @@ struct KnowledgeOptions: ParsableArguments {
             throw .noInput("knowledge directory '\(directory)' does not exist")
         }
         do {
-            return try KnowledgeLoader.load(directories: knowledge)
+            return try KnowledgeLoader.load(directories: knowledge, cache: cache(reading: useCache))
         } catch {
             throw .knowledge(error)
         }
+    }
+}
+
+extension KnowledgeOptions {
+    /// The compiled cache. `validate` always checks the files, but still refreshes the cache.
+    /// `ADVISOR_CACHE=off` turns caching off.
+    func cache(reading: Bool) -> KnowledgeCache {
+        let environment = ProcessInfo.processInfo.environment
+        if environment["ADVISOR_CACHE"] == "off" { return .disabled }
+        var cache = KnowledgeCache.standard(environment: environment)
+        cache.readable = reading
+        return cache
     }
 }
 

@@ -50,7 +50,7 @@ struct Validate: ParsableCommand {
     @OptionGroup var knowledgeOptions: KnowledgeOptions
 
     func run() throws {
-        let loaded = try knowledgeOptions.load()
+        let loaded = try knowledgeOptions.load(useCache: false)
         let knowledge = loaded.knowledge
         if !loaded.warnings.isEmpty {
             Output.error(DiagnosticError(loaded.warnings, sources: loaded.sources).rendered())
