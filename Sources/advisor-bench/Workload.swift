@@ -68,18 +68,16 @@ struct WorkloadBench {
         defer { if !keep { try? FileManager.default.removeItem(atPath: root) } }
         var results: [Measurement] = []
         for parameters in sizes {
-            print("… \(parameters)", terminator: "")
-            fflush(stdout)
             do {
                 let measurement = try measure(parameters, clips: clips)
-                print("\r  \(parameters): \(measurement.agreement)")
+                print("  \(parameters): \(measurement.agreement)")
                 results.append(measurement)
             } catch let failure as BenchFailure {
-                print("\r  \(parameters): FAILED")
+                print("  \(parameters): FAILED")
                 print("advisor-bench: \(failure.message)")
                 return 1
             } catch {
-                print("\r  \(parameters): FAILED: \(error)")
+                print("  \(parameters): FAILED: \(error)")
                 return 1
             }
         }

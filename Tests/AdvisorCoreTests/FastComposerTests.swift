@@ -82,7 +82,7 @@ struct FastComposerTests {
             """
         let fast = try #require(fastTree(text))
         #expect(fast == (try yamsTree(text)))
-        #expect(fast.contains("12:5 scalar plain \"one\""))
+        #expect(fast.contains("14:5 scalar plain \"one\""))
     }
 
     @Test("what the fast path doesn't handle goes back to Yams", arguments: [

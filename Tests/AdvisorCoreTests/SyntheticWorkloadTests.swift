@@ -27,8 +27,13 @@ struct SyntheticWorkloadTests {
         defer { for path in [a, b] { try? FileManager.default.removeItem(atPath: path) } }
         try SyntheticWorkload(parameters).write(to: a)
         try SyntheticWorkload(parameters).write(to: b)
-        let first = try files(in: a), second = try files(in: b)
-        #expect(!first.isEmpty)
+        var first = try files(in: a), second = try files(in: b)
+        #expect(first.count == 6)
+        // The batch file names the rules file by its absolute path; everything else is identical.
+        let batchA = first.removeValue(forKey: "clips/run.clp"), batchB = second.removeValue(forKey: "clips/run.clp")
+        #expect(batchA.map { String(decoding: $0, as: UTF8.self) } == "(load* \"\(a)/clips/workload.clp\")\n(reset)\n(run)\n(report)\n(exit)\n")
+        #expect(batchB.map { String(decoding: $0, as: UTF8.self).replacingOccurrences(of: b, with: a) }
+                == batchA.map { String(decoding: $0, as: UTF8.self) })
         #expect(first == second)
         var other = parameters
         other.seed = 8

@@ -68,7 +68,11 @@ struct BinaryReader {
         for _ in 0..<count {
             let length = try self.count(limit: bytes.count - self.offset)
             let end = self.offset + length
-            guard let text = String(validating: bytes[self.offset..<end], as: UTF8.self) else { throw Damaged() }
+            guard end <= bytes.count else { throw Damaged() }
+            let slice = bytes[self.offset..<end]
+            let text = String(decoding: slice, as: UTF8.self)
+            // Invalid UTF-8 would have been repaired, so the bytes would differ.
+            guard text.utf8.elementsEqual(slice) else { throw Damaged() }
             strings.append(text)
             self.offset = end
         }
@@ -128,7 +132,10 @@ struct BinaryReader {
 
     mutating func string() throws(Damaged) -> String { strings[try index(below: strings.count)] }
 
-    mutating func optionalString() throws(Damaged) -> String? { try bool() ? try string() : nil }
+    mutating func optionalString() throws(Damaged) -> String? {
+        guard try bool() else { return nil }
+        return try string()
+    }
 
     /// A list count, bounded by the bytes left (every element takes at least one byte).
     mutating func listCount() throws(Damaged) -> Int { try count(limit: bytes.count - offset) }

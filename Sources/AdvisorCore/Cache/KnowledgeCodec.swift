@@ -166,7 +166,8 @@ enum KnowledgeCodec {
             for _ in 0..<(try r.listCount()) { options.append(Question.Option(value: try r.string(), label: try r.string())) }
             guard options.count <= 64 else { throw Damaged() }
             optionCounts.append(options.count)
-            let askIf = try r.bool() ? try ruleCondition(&r, questions: questionCount, facts: facts.count) : nil
+            var askIf: RuleCondition?
+            if try r.bool() { askIf = try ruleCondition(&r, questions: questionCount, facts: facts.count) }
             questions.append(Question(id: id, prompt: prompt, help: help, why: why, kind: kind, options: options,
                                       askIf: askIf, source: try r.string(), location: try location(&r)))
         }

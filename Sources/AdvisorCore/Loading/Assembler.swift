@@ -4,6 +4,9 @@ struct Assembler {
     let digest: String
     let origins: [String]
     var diagnostics: [Diagnostic] = []
+    /// Conditions already compiled, by text: the same text always compiles to the same condition
+    /// against one vocabulary, and large knowledge bases repeat many conditions.
+    private var compiledByText: [String: Condition] = [:]
 
     init(draft: KnowledgeDraft, digest: String, origins: [String]) {
         self.draft = draft
@@ -89,9 +92,13 @@ struct Assembler {
 
     private mutating func compile(_ pending: KnowledgeDraft.PendingCondition,
                                   with checker: TypeChecker<KnowledgeVocabulary>) -> RuleCondition? {
+        if let condition = compiledByText[pending.text] {
+            return RuleCondition(text: pending.text, compiled: condition, location: pending.location)
+        }
         do {
             let expr = try ExpressionParser.parse(pending.text)
             let condition = try checker.check(expr)
+            compiledByText[pending.text] = condition
             return RuleCondition(text: pending.text, compiled: condition, location: pending.location)
         } catch {
             diagnostics.append(.error(error.message, at: pending.location.advanced(by: error.offset)))
