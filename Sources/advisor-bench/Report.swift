@@ -22,7 +22,7 @@ struct Measurement {
 struct ProcessFigures {
     var wall: Double
     var cpu: Double
-    var rss: Double
+    var rss: Double?
 
     init?(_ runs: [Runner.Outcome]) {
         guard !runs.isEmpty else { return nil }

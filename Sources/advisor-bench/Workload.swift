@@ -18,6 +18,7 @@ struct WorkloadBench {
     var keep = false
     var seed: UInt64 = 1
     let advisor: String
+    let bench: String
 
     /// The headline sizes of the issue, and the scaling grid.
     static func defaultSizes(seed: UInt64) -> [SyntheticWorkload.Parameters] {
@@ -33,6 +34,7 @@ struct WorkloadBench {
 
     init(arguments: [String], binDirectory: String) {
         advisor = binDirectory + "/advisor"
+        bench = binDirectory + "/advisor-bench"
         root = NSTemporaryDirectory() + "advisor-bench-\(getpid())"
         func value(_ name: String) -> String? { arguments.firstIndex(of: name).flatMap { arguments[safe: $0 + 1] } }
         func list(_ name: String) -> [Int]? {
@@ -225,8 +227,34 @@ struct WorkloadBench {
         m.cold = ProcessFigures(coldTimes)
         m.clips = ProcessFigures(clipsTimes)
         m.validateProcess = ProcessFigures(validateTimes)
+        // Peak RSS through a small probe process: a child spawned from this (large) process
+        // would report this process's own peak.
+        m.warm?.rss = peakRSS(advisor, recommend, environment: environment, directory: directory)
+        try? FileManager.default.removeItem(atPath: processCache)
+        m.cold?.rss = peakRSS(advisor, recommend, environment: environment, directory: directory)
+        m.clips?.rss = peakRSS(clips, ["-f2", layout.clipsBatch], environment: [:], directory: directory)
         m.processRuns = processRuns
         return m
+    }
+
+    /// The peak RSS of `program arguments` in MiB, measured by `advisor-bench --rss-probe`.
+    func peakRSS(_ program: String, _ arguments: [String], environment: [String: String], directory: String) -> Double? {
+        let output = directory + "/rss.txt"
+        guard let run = Runner.run(bench, ["--rss-probe", program] + arguments, environment: environment, stdout: output),
+              run.status == 0, let text = try? String(contentsOfFile: output, encoding: .utf8),
+              let kib = Double(text.trimmingCharacters(in: .whitespacesAndNewlines)) else { return nil }
+        return kib / 1024
+    }
+
+    /// `advisor-bench --rss-probe PROGRAM ARGUMENTS...`: runs the program from this small process
+    /// and prints its peak resident set in KiB.
+    static func probe(_ arguments: [String]) -> Int32 {
+        guard let index = arguments.firstIndex(of: "--rss-probe"), index + 1 < arguments.count else { return 64 }
+        guard let run = Runner.run(arguments[index + 1], Array(arguments[(index + 2)...])), run.status == 0 else {
+            return 1
+        }
+        print(Int(run.peakRSS * 1024))
+        return 0
     }
 
     /// Throws, listing the first differences, unless the two outcomes agree.

@@ -24,6 +24,7 @@ func row(_ name: String, _ value: String, _ note: String = "") {
 }
 
 // The synthetic workload only (CI smoke, chosen sizes, or all of it).
+if arguments.contains("--rss-probe") { exit(WorkloadBench.probe(arguments)) }
 if arguments.contains("--smoke") || arguments.contains("--workload") || arguments.contains("--rules") {
     exit(WorkloadBench(arguments: arguments, binDirectory: binDirectory).run())
 }
