@@ -64,7 +64,11 @@ let package = Package(
         // MARK: - Benchmarks
         .executableTarget(
             name: "advisor-bench",
-            dependencies: ["AdvisorCore", "AdvisorKnowledge", "AdvisorTUI"]
+            dependencies: ["AdvisorCore", "AdvisorKnowledge", "AdvisorSynth", "AdvisorTUI"]
+        ),
+        .target(
+            name: "AdvisorSynth",
+            path: "Sources/AdvisorSynth"
         ),
         .executableTarget(
             name: "bench-hello",
@@ -89,7 +93,7 @@ let package = Package(
         ),
         .testTarget(
             name: "AdvisorCoreTests",
-            dependencies: ["AdvisorCore", "AdvisorKnowledge", "TestSupport"],
+            dependencies: ["AdvisorCore", "AdvisorKnowledge", "AdvisorSynth", "TestSupport"],
             exclude: ["__Snapshots__"]
         ),
         .testTarget(

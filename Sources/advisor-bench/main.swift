@@ -5,7 +5,8 @@ import Foundation
 // advisor-bench: prints timings (medians) of the advisor on the shipped knowledge. It never fails
 // on a time; it prints figures and ratios against a peer measured in the same run.
 //
-// Usage: swift run -c release advisor-bench [--runs N]
+// Usage: swift run -c release advisor-bench [--runs N] [--shipped: only the shipped knowledge]
+//        advisor-bench --workload | --smoke | --rules R --options N --criteria M  (see Workload.swift)
 
 let arguments = CommandLine.arguments
 let runs = arguments.firstIndex(of: "--runs").flatMap { Int(arguments[safe: $0 + 1] ?? "") } ?? 200
@@ -20,6 +21,12 @@ extension Array {
 func row(_ name: String, _ value: String, _ note: String = "") {
     print(name.padding(toLength: 46, withPad: " ", startingAt: 0) + value.padding(toLength: 14, withPad: " ", startingAt: 0)
           + note)
+}
+
+// The synthetic workload only (CI smoke, chosen sizes, or all of it).
+if arguments.contains("--rss-probe") { exit(WorkloadBench.probe(arguments)) }
+if arguments.contains("--smoke") || arguments.contains("--workload") || arguments.contains("--rules") {
+    exit(WorkloadBench(arguments: arguments, binDirectory: binDirectory).run())
 }
 
 if arguments.contains("--cold") {
@@ -83,3 +90,9 @@ AnalysisBench.run(knowledge: knowledge, answers: answers, runs: runs, advisor: a
 
 print(String(repeating: "-", count: 90))
 TUIBench.run(knowledge, runs: runs)
+
+// MARK: - Synthetic workload against CLIPS
+
+if !arguments.contains("--shipped") {
+    exit(WorkloadBench(arguments: arguments, binDirectory: binDirectory).run())
+}

@@ -12,8 +12,9 @@ struct KnowledgeOptions: ParsableArguments {
     var knowledge: [String] = []
 
     /// The knowledge base, and the warnings its loading produced. With `sourceTexts`, the built-in
-    /// knowledge is loaded from its embedded YAML, so diagnostics can show its lines.
-    func load(sourceTexts: Bool = false) throws(Failure) -> KnowledgeLoader.Result {
+    /// knowledge is loaded from its embedded YAML, so diagnostics can show its lines. Knowledge from
+    /// `--knowledge` goes through the compiled cache in `$XDG_CACHE_HOME/advisor/` unless `useCache` is false.
+    func load(sourceTexts: Bool = false, useCache: Bool = true) throws(Failure) -> KnowledgeLoader.Result {
         if knowledge.isEmpty && sourceTexts {
             do {
                 return try KnowledgeLoader.load(layers: [(KnowledgeLoader.builtInOrigin, "Knowledge",
@@ -34,10 +35,23 @@ struct KnowledgeOptions: ParsableArguments {
             throw .noInput("knowledge directory '\(directory)' does not exist")
         }
         do {
-            return try KnowledgeLoader.load(directories: knowledge, builtIn: ShippedKnowledge.files)
+            return try KnowledgeLoader.load(directories: knowledge, builtIn: ShippedKnowledge.files,
+                                            cache: cache(reading: useCache))
         } catch {
             throw .knowledge(error)
         }
+    }
+}
+
+extension KnowledgeOptions {
+    /// The compiled cache. `validate` always checks the files, but still refreshes the cache.
+    /// `ADVISOR_CACHE=off` turns caching off.
+    func cache(reading: Bool) -> KnowledgeCache {
+        let environment = ProcessInfo.processInfo.environment
+        if environment["ADVISOR_CACHE"] == "off" { return .disabled }
+        var cache = KnowledgeCache.standard(environment: environment)
+        cache.readable = reading
+        return cache
     }
 }
 

@@ -18,7 +18,7 @@ struct Validate: ParsableCommand {
     var strict = false
 
     func run() throws {
-        let loaded = try knowledgeOptions.load(sourceTexts: true)
+        let loaded = try knowledgeOptions.load(sourceTexts: true, useCache: false)
         let knowledge = loaded.knowledge
         let lint = KnowledgeLint.run(knowledge)
         var diagnostics = loaded.warnings + lint.diagnostics

@@ -2,15 +2,16 @@
 enum Effects {
     /// Final weights: base, then every additive change, then every multiplicative change (each
     /// group in rule-id order), each step clamped to 0...`Criterion.maximumWeight`, then the user's overrides.
-    static func weights(_ knowledge: KnowledgeBase, fired: [Rule], overrides: [String: Double]) -> [CriterionWeight] {
+    static func weights(_ knowledge: KnowledgeBase, fired: [Int], overrides: [String: Double]) -> [CriterionWeight] {
         var result = knowledge.criteria.map {
             CriterionWeight(criterion: $0.id, base: $0.weight, final: $0.weight, steps: [])
         }
+        let plan = knowledge.plan
         for additive in [true, false] {
-            for rule in fired {
-                for case .weight(let criterion, let change) in rule.actions {
-                    guard let index = knowledge.criterionIndex[criterion] else { continue }
-                    let before = result[index].final
+            for index in fired {
+                for action in plan.weightActions[index] {
+                    let criterion = action.criterion, change = action.change
+                    let before = result[criterion].final
                     let after: Double
                     switch change {
                     case .add(let amount) where additive:
@@ -19,9 +20,9 @@ enum Effects {
                         after = min(Criterion.maximumWeight, before * factor)
                     default: continue
                     }
-                    result[index].final = after
-                    result[index].steps.append(WeightStep(origin: .rule(rule.id), change: change.description,
-                                                          before: before, after: after))
+                    result[criterion].final = after
+                    result[criterion].steps.append(WeightStep(origin: .rule(knowledge.rules[index].id),
+                                                              operation: .rule(change), before: before, after: after))
                 }
             }
         }
@@ -29,20 +30,16 @@ enum Effects {
             guard let index = knowledge.criterionIndex[criterion] else { continue }
             let before = result[index].final
             result[index].final = value
-            result[index].steps.append(WeightStep(origin: .override, change: "=\(Format.number(value))",
-                                                  before: before, after: value))
+            result[index].steps.append(WeightStep(origin: .override, operation: .set(value), before: before,
+                                                  after: value))
         }
         return result
     }
 
     /// Final ratings: base, then settings, then adjustments (each in rule-id order), clamped to 0...5.
-    static func ratings(_ knowledge: KnowledgeBase, fired: [Rule]) -> [[FrameworkRating]] {
-        var result = knowledge.frameworks.map { framework in
-            knowledge.criteria.map { criterion in
-                let base = framework.ratings[criterion.id]?.score ?? 0
-                return FrameworkRating(criterion: criterion.id, base: base, final: base, steps: [])
-            }
-        }
+    static func ratings(_ knowledge: KnowledgeBase, fired firedIndices: [Int]) -> [[FrameworkRating]] {
+        var result = knowledge.baseRatings
+        let fired = firedIndices.filter { knowledge.plan.ratingRules[$0] }.map { knowledge.rules[$0] }
         for setting in [true, false] {
             for rule in fired {
                 for case .rating(let framework, let criterion, let change) in rule.actions {
@@ -65,9 +62,10 @@ enum Effects {
 
     /// Knock-outs: explicit exclusions, and frameworks lacking a required capability. The first
     /// reason in rule-id order is kept for each framework.
-    static func exclusions(_ knowledge: KnowledgeBase, fired: [Rule]) -> [Exclusion] {
+    static func exclusions(_ knowledge: KnowledgeBase, fired firedIndices: [Int]) -> [Exclusion] {
         var result: [String: Exclusion] = [:]
-        for rule in fired {
+        for index in firedIndices where knowledge.plan.knockOutRules[index] {
+            let rule = knowledge.rules[index]
             for action in rule.actions {
                 switch action {
                 case .exclude(let framework, let reason):

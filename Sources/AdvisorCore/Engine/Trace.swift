@@ -23,11 +23,32 @@ public enum ChangeOrigin: Hashable, Sendable {
 
 /// One change to a criterion's weight, as before → after.
 public struct WeightStep: Hashable, Sendable {
+    /// What a step did: a rule's change, or an override's value. Kept as numbers so that the
+    /// trace costs no text formatting until someone reads it.
+    public enum Operation: Hashable, Sendable {
+        case rule(WeightChange)
+        case set(Double)
+    }
+
     public var origin: ChangeOrigin
-    /// The change as written: `×2`, `+1`, or `=3` for an override.
-    public var change: String
+    public var operation: Operation
     public var before: Double
     public var after: Double
+
+    public init(origin: ChangeOrigin, operation: Operation, before: Double, after: Double) {
+        self.origin = origin
+        self.operation = operation
+        self.before = before
+        self.after = after
+    }
+
+    /// The change as written: `×2`, `+1`, or `=3` for an override.
+    public var change: String {
+        switch operation {
+        case .rule(let change): change.description
+        case .set(let value): "=\(Format.number(value))"
+        }
+    }
 }
 
 /// One change to a framework's rating on a criterion, as before → after.
@@ -48,12 +69,13 @@ public struct CriterionWeight: Hashable, Sendable {
     /// Ids of the rules that changed it, in application order, plus `--weight` for an override.
     public var changedBy: [String] {
         var seen: [String] = []
+        var known: Set<String> = []
         for step in steps {
             let name = switch step.origin {
             case .rule(let id): id
             case .override: "--weight"
             }
-            if !seen.contains(name) { seen.append(name) }
+            if known.insert(name).inserted { seen.append(name) }
         }
         return seen
     }

@@ -13,11 +13,29 @@ public struct InferencePlan: Sendable {
     public var assertedFacts: [[Int]]
     /// For each fact, the highest stratum of a rule asserting it: the fact is final after that stratum.
     public var finalStratum: [Int]
+    /// For each rule, the questions its condition reads, ascending (for the trace).
+    public var questionsRead: [[Int]]
+    /// For each rule, the facts its condition reads, ascending (for the trace).
+    public var factsRead: [[Int]]
+    /// Each rule's position when rules are sorted by id: effects apply in this order.
+    public var idRank: [Int]
+    /// For each rule, its weight changes with criteria as indices.
+    public var weightActions: [[WeightAction]]
+    /// Whether each rule changes a rating, and whether it can knock a framework out.
+    public var ratingRules: [Bool]
+    public var knockOutRules: [Bool]
 
-    public init(rules: [Rule], facts: [String]) {
+    /// A weight change with its criterion interned to an index.
+    public struct WeightAction: Hashable, Sendable {
+        public var criterion: Int
+        public var change: WeightChange
+    }
+
+    public init(rules: [Rule], facts: [String], criteria: [String] = []) {
         var factIndex: [String: Int] = [:]
         for (index, name) in facts.enumerated() { factIndex[name] = index }
-        let (ruleStratum, _) = Stratifier.compute(rules: rules, facts: facts)
+        let reads = rules.map { $0.when.compiled.factsRead }
+        let (ruleStratum, _) = Stratifier.compute(rules: rules, facts: facts, reads: reads)
         self.ruleStratum = ruleStratum
         let levels = (ruleStratum.max() ?? 0) + 1
         var strata = Array(repeating: [Int](), count: levels)
@@ -26,8 +44,27 @@ public struct InferencePlan: Sendable {
         var readers = Array(repeating: [Int](), count: facts.count)
         var asserters = Array(repeating: [Int](), count: facts.count)
         var assertedFacts = Array(repeating: [Int](), count: rules.count)
+        var criterionIndex: [String: Int] = [:]
+        for (index, id) in criteria.enumerated() where criterionIndex[id] == nil { criterionIndex[id] = index }
+        var questionsRead = Array(repeating: [Int](), count: rules.count)
+        var factsRead = Array(repeating: [Int](), count: rules.count)
+        var weightActions = Array(repeating: [WeightAction](), count: rules.count)
+        var ratingRules = Array(repeating: false, count: rules.count)
+        var knockOutRules = Array(repeating: false, count: rules.count)
         for (index, rule) in rules.enumerated() {
-            for fact in rule.when.compiled.factsRead.keys.sorted() { readers[fact].append(index) }
+            let read = reads[index].keys.sorted()
+            factsRead[index] = read
+            questionsRead[index] = rule.when.compiled.questionsRead.sorted()
+            for fact in read { readers[fact].append(index) }
+            for action in rule.actions {
+                switch action {
+                case .weight(let criterion, let change):
+                    if let c = criterionIndex[criterion] { weightActions[index].append(.init(criterion: c, change: change)) }
+                case .rating: ratingRules[index] = true
+                case .exclude, .require: knockOutRules[index] = true
+                case .fact: break
+                }
+            }
             for action in rule.actions {
                 if case .fact(let name) = action, let fact = factIndex[name] {
                     asserters[fact].append(index)
@@ -39,5 +76,19 @@ public struct InferencePlan: Sendable {
         self.asserters = asserters
         self.assertedFacts = assertedFacts
         finalStratum = asserters.map { list in list.map { ruleStratum[$0] }.max() ?? -1 }
+        self.questionsRead = questionsRead
+        self.factsRead = factsRead
+        self.weightActions = weightActions
+        self.ratingRules = ratingRules
+        self.knockOutRules = knockOutRules
+        if zip(rules, rules.dropFirst()).allSatisfy({ $0.id < $1.id }) {
+            idRank = Array(rules.indices)
+        } else {
+            var rank = Array(repeating: 0, count: rules.count)
+            for (position, index) in rules.indices.sorted(by: { rules[$0].id < rules[$1].id }).enumerated() {
+                rank[index] = position
+            }
+            idRank = rank
+        }
     }
 }

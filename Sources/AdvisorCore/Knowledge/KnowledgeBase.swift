@@ -30,6 +30,8 @@ public struct KnowledgeBase: Sendable {
     public private(set) var ruleIndex: [String: Int] = [:]
     /// The rules arranged for inference.
     public private(set) var plan = InferencePlan(rules: [], facts: [])
+    /// Each framework's ratings before any rule, by framework index then criterion index.
+    public private(set) var baseRatings: [[FrameworkRating]] = []
 
     public init(info: KnowledgeInfo, sources: [SourceReference], criteria: [Criterion], capabilities: [Capability],
                 frameworks: [Framework], questions: [Question], rules: [Rule], facts: [String], digest: String,
@@ -54,7 +56,13 @@ public struct KnowledgeBase: Sendable {
         sourceIndex = Self.index(sources.map(\.id))
         factIndex = Self.index(facts)
         ruleIndex = Self.index(rules.map(\.id))
-        plan = InferencePlan(rules: rules, facts: facts)
+        plan = InferencePlan(rules: rules, facts: facts, criteria: criteria.map(\.id))
+        baseRatings = frameworks.map { framework in
+            criteria.map { criterion in
+                let base = framework.ratings[criterion.id]?.score ?? 0
+                return FrameworkRating(criterion: criterion.id, base: base, final: base, steps: [])
+            }
+        }
     }
 
     private static func index(_ ids: [String]) -> [String: Int] {

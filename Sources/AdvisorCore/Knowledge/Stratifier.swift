@@ -16,6 +16,12 @@ public enum Stratifier {
     /// stratum(r) > stratum(a) for one r reads negatively. Computed by relaxation; a stratum
     /// above the number of rules means a cycle through negation.
     static func compute(rules: [Rule], facts: [String]) -> (strata: [Int], cycle: Diagnostic?) {
+        compute(rules: rules, facts: facts, reads: rules.map { $0.when.compiled.factsRead })
+    }
+
+    /// The same, with each rule's fact reads already computed.
+    static func compute(rules: [Rule], facts: [String], reads: [[Int: FactPolarity]])
+        -> (strata: [Int], cycle: Diagnostic?) {
         var factIndex: [String: Int] = [:]
         for (index, name) in facts.enumerated() { factIndex[name] = index }
         var assertedBy = Array(repeating: [Int](), count: facts.count)
@@ -24,7 +30,6 @@ public enum Stratifier {
                 if case .fact(let name) = action, let fact = factIndex[name] { assertedBy[fact].append(index) }
             }
         }
-        let reads = rules.map { $0.when.compiled.factsRead }
         var strata = Array(repeating: 0, count: rules.count)
         var changed = true
         var rounds = 0

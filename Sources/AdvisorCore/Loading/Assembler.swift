@@ -6,6 +6,9 @@ struct Assembler {
     var diagnostics: [Diagnostic] = []
     /// The overrides as applied, for the knowledge base's provenance.
     var applied: [KnowledgeOverride] = []
+    /// Conditions already compiled, by text: the same text always compiles to the same condition
+    /// against one vocabulary, and large knowledge bases repeat many conditions.
+    private var compiledByText: [String: Condition] = [:]
 
     init(draft: KnowledgeDraft, digest: String, origins: [String]) {
         self.draft = draft
@@ -97,9 +100,13 @@ struct Assembler {
 
     private mutating func compile(_ pending: KnowledgeDraft.PendingCondition,
                                   with checker: TypeChecker<KnowledgeVocabulary>) -> RuleCondition? {
+        if let condition = compiledByText[pending.text] {
+            return RuleCondition(text: pending.text, compiled: condition, location: pending.location)
+        }
         do {
             let expr = try ExpressionParser.parse(pending.text)
             let condition = try checker.check(expr)
+            compiledByText[pending.text] = condition
             return RuleCondition(text: pending.text, compiled: condition, location: pending.location)
         } catch {
             diagnostics.append(.error(error.message, at: pending.location.advanced(by: error.offset)))

@@ -20,7 +20,12 @@ public enum KnowledgeLoader {
     /// overlay (its `knowledge` block says `overlay: true`), `builtIn` (the knowledge embedded in the
     /// advisor, as files) is the base beneath it. Throws a `DiagnosticError` holding every error found,
     /// with the file texts needed to render them.
-    public static func load(directories: [String], builtIn: KnowledgeFiles? = nil) throws(DiagnosticError) -> Result {
+    ///
+    /// With a `cache`, a compiled copy of a knowledge base that loaded without errors is kept under
+    /// its digest and used the next time the same files are loaded from the same directories.
+    public static func load(directories: [String], builtIn: KnowledgeFiles? = nil, cache: KnowledgeCache = .disabled,
+                            profile: LoadProfile? = nil) throws(DiagnosticError) -> Result {
+        let start = profile.map { _ in LoadProfile.now() }
         var layers: [(origin: String, name: String, files: KnowledgeFiles)] = []
         for directory in directories {
             layers.append((directory, layerName(directory), try KnowledgeFiles.read(directory: directory)))
@@ -32,38 +37,73 @@ public enum KnowledgeLoader {
             }
             layers.insert((builtInOrigin, "Knowledge", builtIn), at: 0)
         }
-        return try load(layers: layers)
+        if let profile, let start { profile.read += LoadProfile.now() - start }
+        return try load(layers: layers, cache: cache, profile: profile)
     }
 
     /// The origin recorded for the embedded knowledge.
     public static let builtInOrigin = "built-in"
 
     /// Loads files already read, layer by layer: the first is the base, the others overlays.
-    public static func load(layers: [(origin: String, name: String, files: KnowledgeFiles)]) throws(DiagnosticError)
+    public static func load(layers: [(origin: String, name: String, files: KnowledgeFiles)],
+                            cache: KnowledgeCache = .disabled, profile: LoadProfile? = nil) throws(DiagnosticError)
         -> Result {
+        var clock = profile.map { _ in LoadProfile.now() }
+        func lap(_ phase: ReferenceWritableKeyPath<LoadProfile, Double>) {
+            guard let profile, let start = clock else { return }
+            let now = LoadProfile.now()
+            profile[keyPath: phase] += now - start
+            clock = now
+        }
+        let origins = layers.map(\.origin)
+        var digestInput: [(String, [UInt8])] = []
+        for (position, layer) in layers.enumerated() {
+            for file in layer.files.files {
+                digestInput.append(("\(position)/\(file.relativePath)", file.bytes))
+            }
+        }
+        let digest = KnowledgeDigest.sha256(digestInput)
+        digestInput = []
+        lap(\.digest)
+        if let (knowledge, warnings) = cache.read(digest: digest, origins: origins) {
+            var texts = SourceTexts()
+            if !warnings.isEmpty {
+                var ignored: [Diagnostic] = []
+                for layer in layers {
+                    for file in layer.files.files {
+                        if let text = decode(file, diagnostics: &ignored) { texts.add(text, for: file.path) }
+                    }
+                }
+            }
+            profile?.cacheHit = true
+            lap(\.cacheRead)
+            return Result(knowledge: knowledge, warnings: warnings, sources: texts)
+        }
+        lap(\.cacheRead)
         var texts = SourceTexts()
         var diagnostics: [Diagnostic] = []
         var draft = KnowledgeDraft()
         draft.layerOrigins = layers.map { ($0.origin, $0.name) }
-        var digestInput: [(String, [UInt8])] = []
         for (position, layer) in layers.enumerated() {
             draft.layer = position
             for file in layer.files.files {
-                digestInput.append(("\(position)/\(file.relativePath)", file.bytes))
                 guard let text = decode(file, diagnostics: &diagnostics) else { continue }
                 texts.add(text, for: file.path)
                 guard let root = compose(text, path: file.path, diagnostics: &diagnostics) else { continue }
                 var reader = DocumentReader(file: file.path, draft: draft,
                                             shownFile: position == 0 ? file.path : layer.name + "/" + file.relativePath)
+                // Drop this copy so the reader's draft is uniquely referenced and grows in place.
+                draft = KnowledgeDraft()
                 reader.read(root)
                 draft = reader.draft
                 diagnostics += reader.reader.diagnostics
             }
         }
-        let digest = KnowledgeDigest.sha256(digestInput)
-        var assembler = Assembler(draft: draft, digest: digest, origins: layers.map(\.origin))
+        lap(\.parse)
+        var assembler = Assembler(draft: draft, digest: digest, origins: origins)
         let assembled = assembler.assemble()
         diagnostics += assembler.diagnostics
+        lap(\.validate)
         let errors = diagnostics.filter { $0.severity == .error }
         guard errors.isEmpty, var knowledge = assembled else {
             throw DiagnosticError(sorted(diagnostics), sources: texts)
@@ -75,7 +115,10 @@ public enum KnowledgeLoader {
             }
         }
         knowledge.overrides = assembler.applied
-        return Result(knowledge: knowledge, warnings: sorted(diagnostics), sources: texts)
+        let warnings = sorted(diagnostics)
+        cache.write(knowledge, warnings: warnings)
+        lap(\.cacheWrite)
+        return Result(knowledge: knowledge, warnings: warnings, sources: texts)
     }
 
     /// A layer's short name: the directory's last path component.
@@ -170,13 +213,39 @@ public enum KnowledgeLoader {
         return (line, column)
     }
 
+    /// Whether the text holds nothing but blank lines and comments. Scans bytes and stops at the
+    /// first line with content; lines with non-ASCII bytes take the Unicode-aware path.
+    static func isBlankOrComments(_ text: String) -> Bool {
+        var utf8 = text.utf8[...]
+        while !utf8.isEmpty {
+            let end = utf8.firstIndex(of: UInt8(ascii: "\n")) ?? utf8.endIndex
+            let line = utf8[utf8.startIndex..<end]
+            if line.contains(where: { $0 >= 0x80 }) {
+                let trimmed = String(decoding: line, as: UTF8.self).trimmingWhitespace()
+                if !trimmed.isEmpty && !trimmed.hasPrefix("#") { return false }
+            } else if let first = line.first(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D && $0 != 0x0B && $0 != 0x0C }),
+                      first != UInt8(ascii: "#") {
+                return false
+            }
+            utf8 = end == utf8.endIndex ? utf8[end...] : utf8[utf8.index(after: end)...]
+        }
+        return true
+    }
+
     /// Composes the YAML tree, turning Yams' errors into positioned diagnostics.
     static func compose(_ text: String, path: String, diagnostics: inout [Diagnostic]) -> Node? {
-        if text.trimmingWhitespace().isEmpty || text.split(separator: "\n").allSatisfy({
-            String($0).trimmingWhitespace().isEmpty || String($0).trimmingWhitespace().hasPrefix("#")
-        }) {
+        if isBlankOrComments(text) {
             diagnostics.append(.error("file is empty", at: SourceLocation(file: path, line: 1, column: 1)))
             return nil
+        }
+        switch FastComposer.compose(text) {
+        case .root(let root):
+            return root
+        case .empty:
+            diagnostics.append(.error("file is empty", at: SourceLocation(file: path, line: 1, column: 1)))
+            return nil
+        case .fallback:
+            break
         }
         do {
             switch try YAMLDocument.compose(text) {

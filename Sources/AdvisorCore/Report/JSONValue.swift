@@ -22,9 +22,17 @@ public indirect enum JSONValue: Hashable, Sendable {
         return output
     }
 
+    /// Indentation strings, made once: large reports (a trace of thousands of firings) would
+    /// otherwise allocate two per value.
+    private static let pads: [String] = (0...64).map { String(repeating: " ", count: $0) }
+
+    private static func pad(_ count: Int) -> String {
+        count < pads.count ? pads[count] : String(repeating: " ", count: count)
+    }
+
     private func write(to output: inout String, indent: Int) {
-        let pad = String(repeating: " ", count: indent)
-        let inner = String(repeating: " ", count: indent + 2)
+        let pad = Self.pad(indent)
+        let inner = Self.pad(indent + 2)
         switch self {
         case .null: output += "null"
         case .bool(let value): output += value ? "true" : "false"
@@ -53,6 +61,10 @@ public indirect enum JSONValue: Hashable, Sendable {
 
     /// A JSON string literal; control characters are escaped, so no terminal escape survives.
     public static func quote(_ text: String) -> String {
+        // Fast path: printable ASCII without quotes or backslashes needs no escaping.
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != 0x22 && $0 != 0x5C }) {
+            return "\"" + text + "\""
+        }
         var result = "\""
         for scalar in text.unicodeScalars {
             switch scalar {

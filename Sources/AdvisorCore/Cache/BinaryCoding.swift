@@ -1,0 +1,142 @@
+/// Appends values to a byte buffer: LEB128 integers, IEEE doubles, and strings through a table so
+/// each distinct string is stored once.
+struct BinaryWriter {
+    var bytes: [UInt8] = []
+    private(set) var strings: [String] = []
+    private var stringIndex: [String: Int] = [:]
+
+    mutating func int(_ value: Int) {
+        var rest = UInt64(bitPattern: Int64(value))
+        // Zig-zag, so small negative numbers stay short.
+        rest = (rest << 1) ^ UInt64(bitPattern: Int64(value) >> 63)
+        while rest >= 0x80 {
+            bytes.append(UInt8(truncatingIfNeeded: rest) | 0x80)
+            rest >>= 7
+        }
+        bytes.append(UInt8(rest))
+    }
+
+    mutating func uint64(_ value: UInt64) {
+        for shift in stride(from: 0, to: 64, by: 8) { bytes.append(UInt8(truncatingIfNeeded: value >> UInt64(shift))) }
+    }
+
+    mutating func double(_ value: Double) { uint64(value.bitPattern) }
+
+    mutating func bool(_ value: Bool) { bytes.append(value ? 1 : 0) }
+
+    mutating func string(_ value: String) {
+        if let index = stringIndex[value] {
+            int(index)
+        } else {
+            stringIndex[value] = strings.count
+            int(strings.count)
+            strings.append(value)
+        }
+    }
+
+    mutating func optionalString(_ value: String?) {
+        bool(value != nil)
+        if let value { string(value) }
+    }
+
+    /// The string table followed by the body: what the reader expects.
+    func finished() -> [UInt8] {
+        var table = BinaryWriter()
+        table.int(strings.count)
+        for string in strings {
+            let utf8 = Array(string.utf8)
+            table.int(utf8.count)
+            table.bytes += utf8
+        }
+        return table.bytes + bytes
+    }
+}
+
+/// Reads what `BinaryWriter` wrote, checking every bound: a damaged buffer makes it throw, never crash.
+struct BinaryReader {
+    struct Damaged: Error {}
+
+    private let bytes: [UInt8]
+    private var offset: Int
+    private var strings: [String] = []
+
+    init(_ bytes: [UInt8], from offset: Int = 0) throws(Damaged) {
+        self.bytes = bytes
+        self.offset = offset
+        let count = try self.count(limit: bytes.count)
+        strings.reserveCapacity(count)
+        for _ in 0..<count {
+            let length = try self.count(limit: bytes.count - self.offset)
+            let end = self.offset + length
+            guard end <= bytes.count else { throw Damaged() }
+            let slice = bytes[self.offset..<end]
+            let text = String(decoding: slice, as: UTF8.self)
+            // Invalid UTF-8 would have been repaired, so the bytes would differ.
+            guard text.utf8.elementsEqual(slice) else { throw Damaged() }
+            strings.append(text)
+            self.offset = end
+        }
+    }
+
+    var isAtEnd: Bool { offset == bytes.count }
+
+    mutating func byte() throws(Damaged) -> UInt8 {
+        guard offset < bytes.count else { throw Damaged() }
+        defer { offset += 1 }
+        return bytes[offset]
+    }
+
+    mutating func int() throws(Damaged) -> Int {
+        var result: UInt64 = 0
+        var shift: UInt64 = 0
+        while true {
+            let next = try byte()
+            guard shift < 64 else { throw Damaged() }
+            result |= UInt64(next & 0x7F) << shift
+            if next < 0x80 { break }
+            shift += 7
+        }
+        return Int(Int64(bitPattern: (result >> 1) ^ (0 &- (result & 1))))
+    }
+
+    /// A count or index in `0..<limit` (or `0...limit` for counts).
+    mutating func count(limit: Int) throws(Damaged) -> Int {
+        let value = try int()
+        guard value >= 0, value <= limit else { throw Damaged() }
+        return value
+    }
+
+    mutating func index(below bound: Int) throws(Damaged) -> Int {
+        let value = try int()
+        guard value >= 0, value < bound else { throw Damaged() }
+        return value
+    }
+
+    mutating func uint64() throws(Damaged) -> UInt64 {
+        guard offset + 8 <= bytes.count else { throw Damaged() }
+        var value: UInt64 = 0
+        for index in 0..<8 { value |= UInt64(bytes[offset + index]) << UInt64(index * 8) }
+        offset += 8
+        return value
+    }
+
+    mutating func double() throws(Damaged) -> Double { Double(bitPattern: try uint64()) }
+
+    mutating func bool() throws(Damaged) -> Bool {
+        switch try byte() {
+        case 0: false
+        case 1: true
+        default: throw Damaged()
+        }
+    }
+
+    mutating func string() throws(Damaged) -> String { strings[try index(below: strings.count)] }
+
+    mutating func optionalString() throws(Damaged) -> String? {
+        guard try bool() else { return nil }
+        return try string()
+    }
+
+    /// A list count, bounded by the bytes left (every element takes at least one byte).
+    mutating func listCount() throws(Damaged) -> Int { try count(limit: bytes.count - offset) }
+}

@@ -1,0 +1,153 @@
+import Crypto
+import Foundation
+
+/// A compiled cache of validated knowledge bases, in the spirit of CLIPS's `bsave`/`bload`.
+///
+/// Entries live in `$XDG_CACHE_HOME/advisor/` (default `~/.cache/advisor/`), one file per
+/// knowledge directory list, named after the SHA-256 of the directory paths and keyed by the
+/// knowledge digest (SHA-256 over every file's path and bytes) and the format version. A file is
+/// used only if its header, key, length and SHA-256 checksum all match and it decodes with every
+/// index in range; anything else is ignored and rebuilt. Files are written atomically (a temporary
+/// file, then a rename); a folder that can't be written just means no caching.
+public struct KnowledgeCache: Sendable {
+    /// Bump whenever the payload layout, or what the loader checks, changes.
+    public static let formatVersion = 2
+    static let magic = Array("ADVKBC\(formatVersion)\n".utf8)
+
+    /// The folder entries live in; nil disables the cache.
+    public var directory: String?
+    /// Whether entries are read. When false, the files are always loaded and checked, and the
+    /// entry is only refreshed (what `advisor validate` does).
+    public var readable: Bool
+
+    public init(directory: String?, readable: Bool = true) {
+        self.directory = directory
+        self.readable = readable
+    }
+
+    /// No caching.
+    public static let disabled = KnowledgeCache(directory: nil)
+
+    /// `$XDG_CACHE_HOME/advisor`, or `$HOME/.cache/advisor`; disabled without either.
+    public static func standard(environment: [String: String] = ProcessInfo.processInfo.environment) -> KnowledgeCache {
+        if let base = environment["XDG_CACHE_HOME"], base.hasPrefix("/") {
+            return KnowledgeCache(directory: base + "/advisor")
+        }
+        if let home = environment["HOME"], home.hasPrefix("/") {
+            return KnowledgeCache(directory: home + "/.cache/advisor")
+        }
+        return .disabled
+    }
+
+    // MARK: - Keys and paths
+
+    /// The entry's key: format version, knowledge digest and directory list.
+    static func key(digest: String, origins: [String]) -> [UInt8] {
+        var hasher = SHA256()
+        hasher.update(data: Array("advisor-knowledge-cache \(formatVersion)\0\(digest)\0".utf8))
+        for origin in origins { hasher.update(data: Array((origin + "\0").utf8)) }
+        return Array(hasher.finalize())
+    }
+
+    /// The entry's file: `<directories tag>-<key>.akb`, so a newer entry for the same
+    /// directories replaces the old one.
+    func path(key: [UInt8], origins: [String]) -> String? {
+        guard let directory else { return nil }
+        return directory + "/" + Self.tag(origins) + "-" + Self.hex(key) + ".akb"
+    }
+
+    static func tag(_ origins: [String]) -> String {
+        var hasher = SHA256()
+        for origin in origins { hasher.update(data: Array((origin + "\0").utf8)) }
+        return String(hex(Array(hasher.finalize())).prefix(16))
+    }
+
+    static func hex(_ bytes: [UInt8]) -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count * 2)
+        for byte in bytes {
+            result.append(digits[Int(byte >> 4)])
+            result.append(digits[Int(byte & 15)])
+        }
+        return String(decoding: result, as: UTF8.self)
+    }
+
+    // MARK: - Reading
+
+    /// The cached knowledge base and warnings for this digest and directory list, if a sound entry exists.
+    func read(digest: String, origins: [String]) -> (KnowledgeBase, [Diagnostic])? {
+        let key = Self.key(digest: digest, origins: origins)
+        guard readable, let path = path(key: key, origins: origins),
+              let data = FileManager.default.contents(atPath: path) else { return nil }
+        return Self.decode(Array(data), key: key, digest: digest, origins: origins)
+    }
+
+    /// Checks the header, key, length and checksum, then decodes.
+    static func decode(_ bytes: [UInt8], key: [UInt8], digest: String, origins: [String])
+        -> (KnowledgeBase, [Diagnostic])? {
+        let header = magic.count + 32 + 8 + 32
+        guard bytes.count >= header, bytes.starts(with: magic),
+              Array(bytes[magic.count..<magic.count + 32]) == key else { return nil }
+        var length: UInt64 = 0
+        for index in 0..<8 { length |= UInt64(bytes[magic.count + 32 + index]) << UInt64(index * 8) }
+        guard length == UInt64(bytes.count - header) else { return nil }
+        let checksum = Array(bytes[magic.count + 40..<header])
+        let payload = bytes[header...]
+        guard Array(SHA256.hash(data: payload)) == checksum else { return nil }
+        guard let (knowledge, warnings) = try? KnowledgeCodec.decode(bytes, from: header),
+              knowledge.digest == digest, knowledge.origins == origins else { return nil }
+        return (knowledge, warnings)
+    }
+
+    // MARK: - Writing
+
+    /// Stores the entry, replacing older entries for the same directories. Failures are ignored:
+    /// the cache is an optimisation, never a requirement.
+    func write(_ knowledge: KnowledgeBase, warnings: [Diagnostic]) {
+        let key = Self.key(digest: knowledge.digest, origins: knowledge.origins)
+        guard let directory, let path = path(key: key, origins: knowledge.origins) else { return }
+        try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let payload = KnowledgeCodec.encode(knowledge, warnings: warnings)
+        var bytes = Self.magic + key
+        for index in 0..<8 { bytes.append(UInt8(truncatingIfNeeded: UInt64(payload.count) >> UInt64(index * 8))) }
+        bytes += Array(SHA256.hash(data: payload))
+        bytes += payload
+        guard Self.writeAtomically(bytes, to: path) else { return }
+        let prefix = Self.tag(knowledge.origins) + "-"
+        let name = (path as NSString).lastPathComponent
+        for old in (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+        where old.hasPrefix(prefix) && old.hasSuffix(".akb") && old != name {
+            unlink(directory + "/" + old)
+        }
+    }
+
+    /// A temporary file in the same folder, renamed over the target. False if anything failed.
+    static func writeAtomically(_ bytes: [UInt8], to path: String) -> Bool {
+        var template = Array((path + ".tmp-XXXXXX").utf8CString)
+        let descriptor = template.withUnsafeMutableBufferPointer { buffer -> Int32 in
+            guard let base = buffer.baseAddress else { return -1 }
+            return mkstemp(base)
+        }
+        guard descriptor >= 0 else { return false }
+        let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        var offset = 0
+        var ok = true
+        while offset < bytes.count {
+            let written = bytes[offset...].withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress, $0.count) }
+            if written < 0 {
+                if errno == EINTR { continue }
+                ok = false
+                break
+            }
+            offset += written
+        }
+        fchmod(descriptor, 0o644)
+        if close(descriptor) != 0 { ok = false }
+        guard ok, rename(temporary, path) == 0 else {
+            unlink(temporary)
+            return false
+        }
+        return true
+    }
+}

@@ -1,0 +1,306 @@
+import Foundation
+
+/// The compiled form of a validated knowledge base, for the cache: every value the loader built,
+/// in a compact binary layout. Decoding checks every index (questions, facts, options), so a
+/// damaged payload is refused rather than trusted.
+enum KnowledgeCodec {
+    /// An overlaid knowledge base's layers and overrides.
+    private struct Provenance: Codable {
+        var layers: [KnowledgeLayer]
+        var overrides: [KnowledgeOverride]
+    }
+
+    // MARK: - Encoding
+
+    static func encode(_ k: KnowledgeBase, warnings: [Diagnostic]) -> [UInt8] {
+        var w = BinaryWriter()
+        w.string(k.info.name); w.string(k.info.version); w.string(k.info.description)
+        w.string(k.digest)
+        w.int(k.origins.count); for origin in k.origins { w.string(origin) }
+        w.int(k.facts.count); for fact in k.facts { w.string(fact) }
+        w.int(k.sources.count)
+        for s in k.sources {
+            w.string(s.id); w.string(s.title); w.optionalString(s.section); w.optionalString(s.address)
+            w.bool(s.isInternal); location(s.location, &w)
+        }
+        w.int(k.criteria.count)
+        for c in k.criteria {
+            w.string(c.id); w.string(c.name); w.string(c.description); w.double(c.weight); w.string(c.source)
+            location(c.location, &w)
+        }
+        w.int(k.capabilities.count)
+        for c in k.capabilities { w.string(c.id); w.string(c.name); location(c.location, &w) }
+        w.int(k.frameworks.count)
+        for f in k.frameworks {
+            w.string(f.id); w.string(f.name); w.string(f.summary)
+            w.int(f.capabilities.count)
+            for c in f.capabilities { w.string(c.id); citation(c.citation, &w); location(c.location, &w) }
+            w.int(f.ratings.count)
+            for (criterion, rating) in f.ratings.sorted(by: { $0.key < $1.key }) {
+                w.string(criterion); w.double(rating.score); citation(rating.citation, &w)
+                location(rating.location, &w)
+            }
+            w.int(f.facts.count)
+            for fact in f.facts {
+                w.string(fact.id); w.string(fact.statement); citation(fact.citation, &w); location(fact.location, &w)
+            }
+            location(f.location, &w)
+        }
+        w.int(k.questions.count)
+        for q in k.questions {
+            w.string(q.id); w.string(q.prompt); w.string(q.help); w.string(q.why); w.string(q.kind.rawValue)
+            w.int(q.options.count)
+            for option in q.options { w.string(option.value); w.string(option.label) }
+            w.bool(q.askIf != nil)
+            if let askIf = q.askIf { ruleCondition(askIf, &w) }
+            w.string(q.source); location(q.location, &w)
+        }
+        w.int(k.rules.count)
+        for r in k.rules {
+            w.string(r.id); ruleCondition(r.when, &w)
+            w.int(r.actions.count)
+            for a in r.actions { action(a, &w) }
+            w.string(r.because); w.string(r.source); location(r.location, &w)
+        }
+        // Overlay provenance is small and rare: kept as JSON rather than a layout of its own.
+        w.bool(!k.layers.isEmpty || !k.overrides.isEmpty)
+        if !k.layers.isEmpty || !k.overrides.isEmpty {
+            let provenance = Provenance(layers: k.layers, overrides: k.overrides)
+            w.string((try? JSONEncoder().encode(provenance)).map { String(decoding: $0, as: UTF8.self) } ?? "")
+        }
+        w.int(warnings.count)
+        for d in warnings { w.string(d.severity.rawValue); w.string(d.message); location(d.location, &w) }
+        return w.finished()
+    }
+
+    private static func location(_ l: SourceLocation?, _ w: inout BinaryWriter) {
+        w.bool(l != nil)
+        if let l { w.string(l.file); w.int(l.line); w.int(l.column) }
+    }
+
+    private static func citation(_ c: Citation, _ w: inout BinaryWriter) {
+        w.string(c.why); w.string(c.source); w.optionalString(c.evidence?.rawValue); w.optionalString(c.reviewed)
+    }
+
+    private static func ruleCondition(_ c: RuleCondition, _ w: inout BinaryWriter) {
+        w.string(c.text); condition(c.compiled, &w); location(c.location, &w)
+    }
+
+    private static func condition(_ c: Condition, _ w: inout BinaryWriter) {
+        switch c {
+        case .constant(let value): w.int(0); w.int(Int(value.rawValue))
+        case .fact(let index): w.int(1); w.int(index)
+        case .yes(let question): w.int(2); w.int(question)
+        case .choiceIn(let question, let mask): w.int(3); w.int(question); w.uint64(mask)
+        case .includes(let question, let option): w.int(4); w.int(question); w.int(option)
+        case .not(let inner): w.int(5); condition(inner, &w)
+        case .all(let parts): w.int(6); w.int(parts.count); for part in parts { condition(part, &w) }
+        case .any(let parts): w.int(7); w.int(parts.count); for part in parts { condition(part, &w) }
+        }
+    }
+
+    private static func action(_ a: Action, _ w: inout BinaryWriter) {
+        switch a {
+        case .weight(let criterion, let change):
+            w.int(0); w.string(criterion)
+            switch change {
+            case .add(let value): w.int(0); w.double(value)
+            case .multiply(let value): w.int(1); w.double(value)
+            }
+        case .rating(let framework, let criterion, let change):
+            w.int(1); w.string(framework); w.string(criterion)
+            switch change {
+            case .set(let value): w.int(0); w.double(value)
+            case .add(let value): w.int(1); w.double(value)
+            }
+        case .fact(let name): w.int(2); w.string(name)
+        case .require(let capability): w.int(3); w.string(capability)
+        case .exclude(let framework, let reason): w.int(4); w.string(framework); w.string(reason)
+        }
+    }
+
+    // MARK: - Decoding
+
+    typealias Damaged = BinaryReader.Damaged
+
+    static func decode(_ bytes: [UInt8], from offset: Int) throws(Damaged) -> (KnowledgeBase, [Diagnostic]) {
+        var r = try BinaryReader(bytes, from: offset)
+        let info = KnowledgeInfo(name: try r.string(), version: try r.string(), description: try r.string())
+        let digest = try r.string()
+        var origins: [String] = []
+        for _ in 0..<(try r.listCount()) { origins.append(try r.string()) }
+        var facts: [String] = []
+        for _ in 0..<(try r.listCount()) { facts.append(try r.string()) }
+        var sources: [SourceReference] = []
+        for _ in 0..<(try r.listCount()) {
+            sources.append(SourceReference(id: try r.string(), title: try r.string(), section: try r.optionalString(),
+                                           address: try r.optionalString(), isInternal: try r.bool(),
+                                           location: try location(&r)))
+        }
+        var criteria: [Criterion] = []
+        for _ in 0..<(try r.listCount()) {
+            criteria.append(Criterion(id: try r.string(), name: try r.string(), description: try r.string(),
+                                      weight: try r.double(), source: try r.string(), location: try location(&r)))
+        }
+        var capabilities: [Capability] = []
+        for _ in 0..<(try r.listCount()) {
+            capabilities.append(Capability(id: try r.string(), name: try r.string(), location: try location(&r)))
+        }
+        var frameworks: [Framework] = []
+        for _ in 0..<(try r.listCount()) {
+            let id = try r.string(), name = try r.string(), summary = try r.string()
+            var owned: [FrameworkCapability] = []
+            for _ in 0..<(try r.listCount()) {
+                owned.append(FrameworkCapability(id: try r.string(), citation: try citation(&r),
+                                                 location: try location(&r)))
+            }
+            let ratingCount = try r.listCount()
+            var ratings: [String: Rating] = [:]
+            ratings.reserveCapacity(ratingCount)
+            for _ in 0..<ratingCount {
+                let criterion = try r.string()
+                ratings[criterion] = Rating(score: try r.double(), citation: try citation(&r),
+                                            location: try location(&r))
+            }
+            var known: [FrameworkFact] = []
+            for _ in 0..<(try r.listCount()) {
+                known.append(FrameworkFact(id: try r.string(), statement: try r.string(), citation: try citation(&r),
+                                           location: try location(&r)))
+            }
+            frameworks.append(Framework(id: id, name: name, summary: summary, capabilities: owned, ratings: ratings,
+                                        facts: known, location: try location(&r)))
+        }
+        // Conditions are checked against these bounds: an index out of range would crash the engine.
+        var optionCounts: [Int] = []
+        var questions: [Question] = []
+        let questionCount = try r.listCount()
+        for _ in 0..<questionCount {
+            let id = try r.string(), prompt = try r.string(), help = try r.string(), why = try r.string()
+            guard let kind = Question.Kind(rawValue: try r.string()) else { throw Damaged() }
+            var options: [Question.Option] = []
+            for _ in 0..<(try r.listCount()) { options.append(Question.Option(value: try r.string(), label: try r.string())) }
+            guard options.count <= 64 else { throw Damaged() }
+            optionCounts.append(options.count)
+            var askIf: RuleCondition?
+            if try r.bool() { askIf = try ruleCondition(&r, questions: questionCount, facts: facts.count) }
+            questions.append(Question(id: id, prompt: prompt, help: help, why: why, kind: kind, options: options,
+                                      askIf: askIf, source: try r.string(), location: try location(&r)))
+        }
+        var rules: [Rule] = []
+        let ruleCount = try r.listCount()
+        rules.reserveCapacity(ruleCount)
+        for _ in 0..<ruleCount {
+            let id = try r.string()
+            let when = try ruleCondition(&r, questions: questionCount, facts: facts.count)
+            var actions: [Action] = []
+            let actionCount = try r.listCount()
+            actions.reserveCapacity(actionCount)
+            for _ in 0..<actionCount { actions.append(try action(&r)) }
+            rules.append(Rule(id: id, when: when, actions: actions, because: try r.string(), source: try r.string(),
+                              location: try location(&r)))
+        }
+        for rule in rules {
+            try check(rule.when.compiled, optionCounts: optionCounts)
+        }
+        for question in questions {
+            if let askIf = question.askIf { try check(askIf.compiled, optionCounts: optionCounts) }
+        }
+        var provenance = Provenance(layers: [], overrides: [])
+        if try r.bool() {
+            guard let decoded = try? JSONDecoder().decode(Provenance.self, from: Data(try r.string().utf8)) else {
+                throw Damaged()
+            }
+            provenance = decoded
+        }
+        var warnings: [Diagnostic] = []
+        for _ in 0..<(try r.listCount()) {
+            guard let severity = Diagnostic.Severity(rawValue: try r.string()) else { throw Damaged() }
+            warnings.append(Diagnostic(severity, try r.string(), at: try location(&r)))
+        }
+        guard r.isAtEnd else { throw Damaged() }
+        var knowledge = KnowledgeBase(info: info, sources: sources, criteria: criteria, capabilities: capabilities,
+                                      frameworks: frameworks, questions: questions, rules: rules, facts: facts,
+                                      digest: digest, origins: origins)
+        knowledge.layers = provenance.layers
+        knowledge.overrides = provenance.overrides
+        return (knowledge, warnings)
+    }
+
+    private static func location(_ r: inout BinaryReader) throws(Damaged) -> SourceLocation? {
+        guard try r.bool() else { return nil }
+        return SourceLocation(file: try r.string(), line: try r.int(), column: try r.int())
+    }
+
+    private static func citation(_ r: inout BinaryReader) throws(Damaged) -> Citation {
+        let why = try r.string(), source = try r.string()
+        var evidence: Evidence?
+        if let raw = try r.optionalString() {
+            guard let value = Evidence(rawValue: raw) else { throw Damaged() }
+            evidence = value
+        }
+        return Citation(why: why, source: source, evidence: evidence, reviewed: try r.optionalString())
+    }
+
+    private static func ruleCondition(_ r: inout BinaryReader, questions: Int, facts: Int) throws(Damaged)
+        -> RuleCondition {
+        let text = try r.string()
+        let compiled = try condition(&r, questions: questions, facts: facts, depth: 0)
+        return RuleCondition(text: text, compiled: compiled, location: try location(&r))
+    }
+
+    private static func condition(_ r: inout BinaryReader, questions: Int, facts: Int, depth: Int) throws(Damaged)
+        -> Condition {
+        guard depth < 256 else { throw Damaged() }
+        switch try r.int() {
+        case 0:
+            guard let value = Tri(rawValue: UInt8(try r.index(below: 3))) else { throw Damaged() }
+            return .constant(value)
+        case 1: return .fact(try r.index(below: facts))
+        case 2: return .yes(question: try r.index(below: questions))
+        case 3: return .choiceIn(question: try r.index(below: questions), mask: try r.uint64())
+        case 4: return .includes(question: try r.index(below: questions), option: try r.index(below: 64))
+        case 5: return .not(try condition(&r, questions: questions, facts: facts, depth: depth + 1))
+        case let tag where tag == 6 || tag == 7:
+            var parts: [Condition] = []
+            for _ in 0..<(try r.listCount()) {
+                parts.append(try condition(&r, questions: questions, facts: facts, depth: depth + 1))
+            }
+            return tag == 6 ? .all(parts) : .any(parts)
+        default: throw Damaged()
+        }
+    }
+
+    /// Option indices must name an option of their question.
+    private static func check(_ c: Condition, optionCounts: [Int]) throws(Damaged) {
+        switch c {
+        case .includes(let question, let option):
+            guard option < optionCounts[question] else { throw Damaged() }
+        case .not(let inner): try check(inner, optionCounts: optionCounts)
+        case .all(let parts), .any(let parts): for part in parts { try check(part, optionCounts: optionCounts) }
+        default: break
+        }
+    }
+
+    private static func action(_ r: inout BinaryReader) throws(Damaged) -> Action {
+        switch try r.int() {
+        case 0:
+            let criterion = try r.string()
+            switch try r.int() {
+            case 0: return .weight(criterion: criterion, change: .add(try r.double()))
+            case 1: return .weight(criterion: criterion, change: .multiply(try r.double()))
+            default: throw Damaged()
+            }
+        case 1:
+            let framework = try r.string(), criterion = try r.string()
+            switch try r.int() {
+            case 0: return .rating(framework: framework, criterion: criterion, change: .set(try r.double()))
+            case 1: return .rating(framework: framework, criterion: criterion, change: .add(try r.double()))
+            default: throw Damaged()
+            }
+        case 2: return .fact(try r.string())
+        case 3: return .require(capability: try r.string())
+        case 4: return .exclude(framework: try r.string(), reason: try r.string())
+        default: throw Damaged()
+        }
+    }
+}

@@ -1,0 +1,186 @@
+@testable import AdvisorCore
+import Foundation
+import Testing
+import TestSupport
+
+/// The compiled cache: used when sound, ignored and rebuilt when damaged or stale, and never a
+/// reason for a load to fail.
+@Suite("Knowledge cache")
+struct KnowledgeCacheTests {
+    let shipped = CommandRunner.packageRoot + "/Knowledge"
+    let answers = Answers(["project_type": .one("api"), "traffic": .one("high"), "builtins": .many(["auth"])])
+
+    func temporaryFolder() -> String {
+        NSTemporaryDirectory() + "advisor-cache-test-" + UUID().uuidString
+    }
+
+    func entries(_ folder: String) -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix(".akb") }.sorted()
+    }
+
+    func load(_ directory: String, _ cache: KnowledgeCache) throws -> (KnowledgeLoader.Result, hit: Bool) {
+        let profile = LoadProfile()
+        let result = try KnowledgeLoader.load(directories: [directory], cache: cache, profile: profile)
+        return (result, profile.cacheHit)
+    }
+
+    @Test("a second load comes from the cache and gives byte-identical reports")
+    func roundTrip() throws {
+        let folder = temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let cache = KnowledgeCache(directory: folder)
+        let (first, firstHit) = try load(shipped, cache)
+        #expect(!firstHit)
+        #expect(entries(folder).count == 1)
+        let (second, secondHit) = try load(shipped, cache)
+        #expect(secondHit)
+        let a = first.knowledge, b = second.knowledge
+        #expect(a.rules == b.rules)
+        #expect(a.questions == b.questions)
+        #expect(a.frameworks == b.frameworks)
+        #expect(a.criteria == b.criteria)
+        #expect(a.sources == b.sources)
+        #expect(a.capabilities == b.capabilities)
+        #expect(a.facts == b.facts)
+        #expect(a.digest == b.digest && a.origins == b.origins && a.info == b.info)
+        let left = JSONReport.render(Engine.consult(a, answers: answers))
+        let right = JSONReport.render(Engine.consult(b, answers: answers))
+        #expect(left == right)
+    }
+
+    @Test("a damaged entry is ignored and rebuilt", arguments: ["flip", "truncate", "empty", "garbage"])
+    func damaged(_ damage: String) throws {
+        let folder = temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let cache = KnowledgeCache(directory: folder)
+        let (original, _) = try load(shipped, cache)
+        let path = folder + "/" + (try #require(entries(folder).first))
+        var bytes = Array(try #require(FileManager.default.contents(atPath: path)))
+        switch damage {
+        case "flip": bytes[bytes.count / 2] ^= 0x40
+        case "truncate": bytes.removeLast(bytes.count / 3)
+        case "empty": bytes = []
+        default: bytes = Array("not a cache at all".utf8)
+        }
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        let (reloaded, hit) = try load(shipped, cache)
+        #expect(!hit)
+        #expect(reloaded.knowledge.rules == original.knowledge.rules)
+        let (_, hitAfterRebuild) = try load(shipped, cache)
+        #expect(hitAfterRebuild)
+    }
+
+    @Test("a payload with a matching checksum but an index out of range is refused, not trusted")
+    func outOfRangeIndex() throws {
+        let fixture = try KnowledgeFixture.minimal.write()
+        defer { try? FileManager.default.removeItem(atPath: fixture) }
+        let knowledge = try KnowledgeLoader.load(directories: [fixture]).knowledge
+        var broken = knowledge.rules
+        broken[0].when.compiled = .choiceIn(question: 99, mask: 1)
+        let tampered = KnowledgeBase(info: knowledge.info, sources: knowledge.sources, criteria: knowledge.criteria,
+                                     capabilities: knowledge.capabilities, frameworks: knowledge.frameworks,
+                                     questions: knowledge.questions, rules: broken, facts: knowledge.facts,
+                                     digest: knowledge.digest, origins: knowledge.origins)
+        let sound = KnowledgeCodec.encode(knowledge, warnings: [])
+        #expect((try? KnowledgeCodec.decode(sound, from: 0)) != nil)
+        let payload = KnowledgeCodec.encode(tampered, warnings: [])
+        #expect((try? KnowledgeCodec.decode(payload, from: 0)) == nil)
+        // Every truncation of a sound payload is refused without a crash.
+        for length in stride(from: 0, to: sound.count, by: max(1, sound.count / 200)) {
+            #expect((try? KnowledgeCodec.decode(Array(sound.prefix(length)), from: 0)) == nil)
+        }
+    }
+
+    @Test("editing a file makes the entry stale: the files are read again and the old entry replaced")
+    func stale() throws {
+        let folder = temporaryFolder()
+        let fixture = try KnowledgeFixture.minimal.write()
+        defer {
+            try? FileManager.default.removeItem(atPath: folder)
+            try? FileManager.default.removeItem(atPath: fixture)
+        }
+        let cache = KnowledgeCache(directory: folder)
+        let (before, _) = try load(fixture, cache)
+        let oldEntries = entries(folder)
+        let path = fixture + "/knowledge.yaml"
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        try Data(text.replacingOccurrences(of: "weight: 2", with: "weight: 4").utf8).write(to: URL(fileURLWithPath: path))
+        let (after, hit) = try load(fixture, cache)
+        #expect(!hit)
+        #expect(after.knowledge.digest != before.knowledge.digest)
+        #expect(after.knowledge.criterion("speed")?.weight == 4)
+        #expect(entries(folder).count == 1)
+        #expect(entries(folder) != oldEntries)
+    }
+
+    @Test("the same files in another directory get their own entry, with their own paths")
+    func keyedByDirectory() throws {
+        let folder = temporaryFolder()
+        let one = try KnowledgeFixture.minimal.write(), two = try KnowledgeFixture.minimal.write()
+        defer { for path in [folder, one, two] { try? FileManager.default.removeItem(atPath: path) } }
+        let cache = KnowledgeCache(directory: folder)
+        _ = try load(one, cache)
+        let (second, hit) = try load(two, cache)
+        #expect(!hit)
+        #expect(second.knowledge.rules.allSatisfy { $0.location?.file.hasPrefix(two) ?? false })
+        #expect(entries(folder).count == 2)
+    }
+
+    @Test("an unwritable cache folder just means no caching")
+    func unwritable() throws {
+        let file = temporaryFolder()
+        try Data("a file, not a folder".utf8).write(to: URL(fileURLWithPath: file))
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        let cache = KnowledgeCache(directory: file + "/advisor")
+        let (first, hit) = try load(shipped, cache)
+        #expect(!hit)
+        #expect(!first.knowledge.rules.isEmpty)
+        let (_, secondHit) = try load(shipped, cache)
+        #expect(!secondHit)
+    }
+
+    @Test("broken knowledge is never cached, and its diagnostics keep their positions")
+    func diagnosticsWithCache() throws {
+        let folder = temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let broken = KnowledgeFixture.minimal.replacing("weight: 2", with: "weight: fast", in: "knowledge.yaml")
+        let root = try broken.write()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        for _ in 0..<2 {
+            #expect(throws: DiagnosticError.self) {
+                _ = try KnowledgeLoader.load(directories: [root], cache: KnowledgeCache(directory: folder))
+            }
+        }
+        #expect(entries(folder).isEmpty)
+        do {
+            _ = try KnowledgeLoader.load(directories: [root], cache: KnowledgeCache(directory: folder))
+        } catch {
+            let text = error.rendered().replacingOccurrences(of: root, with: "K")
+            #expect(text.hasPrefix("K/knowledge.yaml:"))
+            #expect(text.contains("error: expected 'weight' to be a number, found 'fast'"))
+        }
+    }
+
+    @Test("a cache that isn't readable is still refreshed (what validate does)")
+    func writeOnly() throws {
+        let folder = temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let (_, hit) = try load(shipped, KnowledgeCache(directory: folder, readable: false))
+        #expect(!hit)
+        #expect(entries(folder).count == 1)
+        let (_, again) = try load(shipped, KnowledgeCache(directory: folder, readable: false))
+        #expect(!again)
+        let (_, reading) = try load(shipped, KnowledgeCache(directory: folder))
+        #expect(reading)
+    }
+
+    @Test("the cache folder follows XDG_CACHE_HOME, then HOME")
+    func location() {
+        #expect(KnowledgeCache.standard(environment: ["XDG_CACHE_HOME": "/x/cache", "HOME": "/home/a"]).directory
+                == "/x/cache/advisor")
+        #expect(KnowledgeCache.standard(environment: ["HOME": "/home/a"]).directory == "/home/a/.cache/advisor")
+        #expect(KnowledgeCache.standard(environment: ["XDG_CACHE_HOME": "relative", "HOME": "/home/a"]).directory
+                == "/home/a/.cache/advisor")
+        #expect(KnowledgeCache.standard(environment: [:]).directory == nil)
+    }
+}
