@@ -114,12 +114,12 @@ struct WorkloadBench {
         var loaded: KnowledgeLoader.Result?
         for _ in 0..<loadRuns {
             let profile = LoadProfile()
-            loaded = try? KnowledgeLoader.load(directories: [layout.knowledge], profile: profile)
+            loaded = try? KnowledgeLoader.load(directories: [layout.knowledge], limits: .large, profile: profile)
             profiles.append(profile)
         }
         guard let knowledge = loaded?.knowledge else {
             var detail = ""
-            do { _ = try KnowledgeLoader.load(directories: [layout.knowledge]) } catch {
+            do { _ = try KnowledgeLoader.load(directories: [layout.knowledge], limits: .large) } catch {
                 detail = error.rendered().split(separator: "\n").prefix(5).joined(separator: "\n")
             }
             throw BenchFailure(message: "the advisor could not load the generated knowledge:\n\(detail)")
@@ -132,12 +132,12 @@ struct WorkloadBench {
         try? FileManager.default.removeItem(atPath: cacheFolder)
         let cache = KnowledgeCache(directory: cacheFolder)
         let writeProfile = LoadProfile()
-        _ = try? KnowledgeLoader.load(directories: [layout.knowledge], cache: cache, profile: writeProfile)
+        _ = try? KnowledgeLoader.load(directories: [layout.knowledge], cache: cache, limits: .large, profile: writeProfile)
         m.cacheWrite = writeProfile.cacheWrite
         var warm: [LoadProfile] = []
         for _ in 0..<loadRuns {
             let profile = LoadProfile()
-            _ = try? KnowledgeLoader.load(directories: [layout.knowledge], cache: cache, profile: profile)
+            _ = try? KnowledgeLoader.load(directories: [layout.knowledge], cache: cache, limits: .large, profile: profile)
             if profile.cacheHit { warm.append(profile) }
         }
         if warm.count == loadRuns {
@@ -173,7 +173,7 @@ struct WorkloadBench {
         // Whole processes: first the cross-check, then the timings.
         let processCache = directory + "/cache"
         let environment = ["XDG_CACHE_HOME": processCache]
-        let recommend = ["recommend", "--knowledge", layout.knowledge, "--answers", layout.answers, "--format", "json"]
+        let recommend = ["recommend", "--large-knowledge", "--knowledge", layout.knowledge, "--answers", layout.answers, "--format", "json"]
         try? FileManager.default.removeItem(atPath: processCache)
         let coldOutput = directory + "/advisor-cold.json", warmOutput = directory + "/advisor-warm.json"
         let errors = directory + "/advisor.stderr"
@@ -218,7 +218,7 @@ struct WorkloadBench {
             if let run = Runner.run(clips, ["-f2", layout.clipsBatch]), run.status == 0 {
                 clipsTimes.append(run)
             }
-            if let run = Runner.run(advisor, ["validate", "--knowledge", layout.knowledge], environment: environment),
+            if let run = Runner.run(advisor, ["validate", "--large-knowledge", "--knowledge", layout.knowledge], environment: environment),
                run.status == 0 {
                 validateTimes.append(run)
             }

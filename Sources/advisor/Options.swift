@@ -11,6 +11,14 @@ struct KnowledgeOptions: ParsableArguments {
             + "a directory marked 'overlay: true' is laid over the built-in knowledge.", valueName: "dir"))
     var knowledge: [String] = []
 
+    @Flag(name: .long, help: ArgumentHelp(
+        "Accept generated rule bases beyond the default limits: up to 200,000 rules and 256 MiB of files per "
+            + "directory (instead of 2,000 and 8 MiB). Memory then grows with the knowledge."))
+    var largeKnowledge = false
+
+    /// The loader's limits, as the flags choose them.
+    var limits: KnowledgeLimits { largeKnowledge ? .large : .standard }
+
     /// The knowledge base, and the warnings its loading produced. With `sourceTexts`, the built-in
     /// knowledge is loaded from its embedded YAML, so diagnostics can show its lines. Knowledge from
     /// `--knowledge` goes through the compiled cache in `$XDG_CACHE_HOME/advisor/` unless `useCache` is false.
@@ -36,7 +44,7 @@ struct KnowledgeOptions: ParsableArguments {
         }
         do {
             return try KnowledgeLoader.load(directories: knowledge, builtIn: ShippedKnowledge.files,
-                                            cache: cache(reading: useCache))
+                                            cache: cache(reading: useCache), limits: limits)
         } catch {
             throw .knowledge(error)
         }

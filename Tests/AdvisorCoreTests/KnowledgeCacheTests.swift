@@ -1,4 +1,5 @@
 @testable import AdvisorCore
+import AdvisorKnowledge
 import Foundation
 import Testing
 import TestSupport
@@ -46,6 +47,30 @@ struct KnowledgeCacheTests {
         let left = JSONReport.render(Engine.consult(a, answers: answers))
         let right = JSONReport.render(Engine.consult(b, answers: answers))
         #expect(left == right)
+    }
+
+    @Test("an overlay's layers, overrides and internal sources come back from the cache unchanged")
+    func overlayRoundTrip() throws {
+        let folder = temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let cache = KnowledgeCache(directory: folder)
+        let overlay = shipped + "/examples/acme"
+        func loadOverlay() throws -> (KnowledgeLoader.Result, Bool) {
+            let profile = LoadProfile()
+            let result = try KnowledgeLoader.load(directories: [overlay], builtIn: ShippedKnowledge.files,
+                                                  cache: cache, profile: profile)
+            return (result, profile.cacheHit)
+        }
+        let (first, firstHit) = try loadOverlay()
+        let (second, secondHit) = try loadOverlay()
+        #expect(!firstHit && secondHit)
+        let a = first.knowledge, b = second.knowledge
+        #expect(!a.overrides.isEmpty && a.layers.count == 2)
+        #expect(a.layers == b.layers)
+        #expect(a.overrides == b.overrides)
+        #expect(a.sources == b.sources && a.sources.contains(where: \.isInternal))
+        #expect(TextReport.render(Engine.consult(a, answers: answers))
+                == TextReport.render(Engine.consult(b, answers: answers)))
     }
 
     @Test("a damaged entry is ignored and rebuilt", arguments: ["flip", "truncate", "empty", "garbage"])

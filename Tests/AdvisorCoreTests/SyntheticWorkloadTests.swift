@@ -58,7 +58,7 @@ struct SyntheticWorkloadTests {
         let root = temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: root) }
         let layout = try workload.write(to: root)
-        let knowledge = try KnowledgeLoader.load(directories: [layout.knowledge]).knowledge
+        let knowledge = try KnowledgeLoader.load(directories: [layout.knowledge], limits: .large).knowledge
         #expect(knowledge.rules.count == rules)
         var answers = Answers()
         for (q, v) in workload.answers.enumerated() { answers[workload.questionName(q)] = .one(workload.valueName(v)) }

@@ -3,6 +3,7 @@ struct Assembler {
     var draft: KnowledgeDraft
     let digest: String
     let origins: [String]
+    let limits: KnowledgeLimits
     var diagnostics: [Diagnostic] = []
     /// The overrides as applied, for the knowledge base's provenance.
     var applied: [KnowledgeOverride] = []
@@ -10,14 +11,15 @@ struct Assembler {
     /// against one vocabulary, and large knowledge bases repeat many conditions.
     private var compiledByText: [String: Condition] = [:]
 
-    init(draft: KnowledgeDraft, digest: String, origins: [String]) {
+    init(draft: KnowledgeDraft, digest: String, origins: [String], limits: KnowledgeLimits = .standard) {
         self.draft = draft
+        self.limits = limits
         self.digest = digest
         self.origins = origins
     }
 
     mutating func assemble() -> KnowledgeBase? {
-        let overLimits = KnowledgeLimits.check(draft)
+        let overLimits = limits.check(draft)
         guard overLimits.isEmpty else {
             diagnostics += overLimits
             return nil

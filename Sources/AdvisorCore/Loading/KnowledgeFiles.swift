@@ -34,7 +34,8 @@ public struct KnowledgeFiles: Sendable {
     /// skipped. Knowledge is data confined to its folder: a symbolic link is followed only to a
     /// regular file inside the directory; a link leading outside it, to a folder, in a loop or to
     /// nothing is an error, so neither a link loop nor a link to `/etc` can reach the loader.
-    public static func read(directory: String) throws(DiagnosticError) -> KnowledgeFiles {
+    public static func read(directory: String, limits: KnowledgeLimits = .standard) throws(DiagnosticError)
+        -> KnowledgeFiles {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) else {
             throw DiagnosticError([.error("knowledge directory '\(directory)' does not exist")])
@@ -45,7 +46,7 @@ public struct KnowledgeFiles: Sendable {
         var result = KnowledgeFiles()
         var problems: [Diagnostic] = []
         let root = realPath(directory) ?? directory
-        walk(directory, relative: "", depth: 0, root: root, into: &result.files, problems: &problems)
+        walk(directory, relative: "", depth: 0, root: root, limits: limits, into: &result.files, problems: &problems)
         if !problems.isEmpty { throw DiagnosticError(problems) }
 
         if result.files.isEmpty {
@@ -55,7 +56,8 @@ public struct KnowledgeFiles: Sendable {
         return result
     }
 
-    private static func walk(_ path: String, relative: String, depth: Int, root: String, into files: inout [File],
+    private static func walk(_ path: String, relative: String, depth: Int, root: String, limits: KnowledgeLimits,
+                             into files: inout [File],
                              problems: inout [Diagnostic]) {
         guard depth <= maximumFolderDepth else {
             problems.append(.error("'\(path)' is nested more than \(maximumFolderDepth) folders deep"))
@@ -76,13 +78,13 @@ public struct KnowledgeFiles: Sendable {
                   let type = attributes[.type] as? FileAttributeType else { continue }
             switch type {
             case .typeDirectory:
-                walk(full, relative: rel, depth: depth + 1, root: root, into: &files, problems: &problems)
+                walk(full, relative: rel, depth: depth + 1, root: root, limits: limits, into: &files, problems: &problems)
             case .typeRegular where isYAML(name):
                 guard files.count < maximumFileCount else {
                     problems.append(.error("knowledge directory holds more than \(maximumFileCount) files"))
                     return
                 }
-                readFile(full, relative: rel, size: (attributes[.size] as? NSNumber)?.intValue ?? 0,
+                readFile(full, relative: rel, size: (attributes[.size] as? NSNumber)?.intValue ?? 0, limits: limits,
                          into: &files, problems: &problems)
             case .typeSymbolicLink:
                 guard let target = followLink(full, root: root, problems: &problems) else { continue }
@@ -93,7 +95,7 @@ public struct KnowledgeFiles: Sendable {
                 }
                 let size = ((try? FileManager.default.attributesOfItem(atPath: target))?[.size] as? NSNumber)?
                     .intValue ?? 0
-                readFile(full, relative: rel, size: size, into: &files, problems: &problems)
+                readFile(full, relative: rel, size: size, limits: limits, into: &files, problems: &problems)
             default:
                 continue
             }
@@ -104,7 +106,8 @@ public struct KnowledgeFiles: Sendable {
         name.hasSuffix(".yaml") || name.hasSuffix(".yml")
     }
 
-    private static func readFile(_ full: String, relative: String, size: Int, into files: inout [File],
+    private static func readFile(_ full: String, relative: String, size: Int, limits: KnowledgeLimits,
+                                 into files: inout [File],
                                  problems: inout [Diagnostic]) {
         guard size <= maximumFileSize else {
             problems.append(.error("file is \(size) bytes; the limit is \(maximumFileSize)",
@@ -112,8 +115,8 @@ public struct KnowledgeFiles: Sendable {
             return
         }
         let sizeSoFar = files.reduce(0) { $0 + $1.bytes.count }
-        guard sizeSoFar + size <= KnowledgeLimits.maximumTotalSize else {
-            let message = "the knowledge files hold more than \(KnowledgeLimits.maximumTotalSize) bytes together; "
+        guard sizeSoFar + size <= limits.maximumTotalSize else {
+            let message = "the knowledge files hold more than \(limits.maximumTotalSize) bytes together; "
                 + "that is the limit"
             if !problems.contains(where: { $0.message == message }) { problems.append(.error(message)) }
             return

@@ -24,11 +24,12 @@ public enum KnowledgeLoader {
     /// With a `cache`, a compiled copy of a knowledge base that loaded without errors is kept under
     /// its digest and used the next time the same files are loaded from the same directories.
     public static func load(directories: [String], builtIn: KnowledgeFiles? = nil, cache: KnowledgeCache = .disabled,
-                            profile: LoadProfile? = nil) throws(DiagnosticError) -> Result {
+                            limits: KnowledgeLimits = .standard, profile: LoadProfile? = nil) throws(DiagnosticError)
+        -> Result {
         let start = profile.map { _ in LoadProfile.now() }
         var layers: [(origin: String, name: String, files: KnowledgeFiles)] = []
         for directory in directories {
-            layers.append((directory, layerName(directory), try KnowledgeFiles.read(directory: directory)))
+            layers.append((directory, layerName(directory), try KnowledgeFiles.read(directory: directory, limits: limits)))
         }
         if let first = layers.first, declaresOverlay(first.files) {
             guard let builtIn else {
@@ -38,7 +39,7 @@ public enum KnowledgeLoader {
             layers.insert((builtInOrigin, "Knowledge", builtIn), at: 0)
         }
         if let profile, let start { profile.read += LoadProfile.now() - start }
-        return try load(layers: layers, cache: cache, profile: profile)
+        return try load(layers: layers, cache: cache, limits: limits, profile: profile)
     }
 
     /// The origin recorded for the embedded knowledge.
@@ -46,7 +47,8 @@ public enum KnowledgeLoader {
 
     /// Loads files already read, layer by layer: the first is the base, the others overlays.
     public static func load(layers: [(origin: String, name: String, files: KnowledgeFiles)],
-                            cache: KnowledgeCache = .disabled, profile: LoadProfile? = nil) throws(DiagnosticError)
+                            cache: KnowledgeCache = .disabled, limits: KnowledgeLimits = .standard,
+                            profile: LoadProfile? = nil) throws(DiagnosticError)
         -> Result {
         var clock = profile.map { _ in LoadProfile.now() }
         func lap(_ phase: ReferenceWritableKeyPath<LoadProfile, Double>) {
@@ -65,7 +67,9 @@ public enum KnowledgeLoader {
         let digest = KnowledgeDigest.sha256(digestInput)
         digestInput = []
         lap(\.digest)
-        if let (knowledge, warnings) = cache.read(digest: digest, origins: origins) {
+        // An entry written under larger limits is no reason to accept more than these allow.
+        if let (knowledge, warnings) = cache.read(digest: digest, origins: origins),
+           knowledge.rules.count <= limits.maximumRules {
             var texts = SourceTexts()
             if !warnings.isEmpty {
                 var ignored: [Diagnostic] = []
@@ -100,7 +104,7 @@ public enum KnowledgeLoader {
             }
         }
         lap(\.parse)
-        var assembler = Assembler(draft: draft, digest: digest, origins: origins)
+        var assembler = Assembler(draft: draft, digest: digest, origins: origins, limits: limits)
         let assembled = assembler.assemble()
         diagnostics += assembler.diagnostics
         lap(\.validate)
