@@ -29,7 +29,7 @@ struct OverlayCLITests {
             """
         #expect(layered.stdout.contains(provenance))
         #expect(layered.stdout.contains("""
-              1. Team familiarity: Django 5 vs FastAPI 2, weight 6 (set by acme-shared-django-models): +10.1 points
+              1. Team familiarity: Django 5 vs Litestar 3, weight 6 (set by acme-shared-django-models): +6.7 points
                  Every production web service at Acme runs Django, and the team has operated it since 2019 (ADR-0007). [acme#adr-0007] (rating overridden by overlay acme/ratings.yaml:3)
             """))
     }

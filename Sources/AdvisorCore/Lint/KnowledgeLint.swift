@@ -21,6 +21,8 @@ public enum KnowledgeLint {
         public var diagnostics: [Diagnostic] = []
         /// Plain notes on the limits of the search, such as rules whose answer space is too large.
         public var remarks: [String] = []
+
+        public init() {}
     }
 
     /// Runs every check. The win search is exhaustive up to `exhaustiveLimit` answer profiles, and

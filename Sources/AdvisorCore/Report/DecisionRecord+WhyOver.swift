@@ -20,18 +20,26 @@ extension DecisionRecord.Builder {
                 .strong(k.criterion(cost.criterion)?.name ?? cost.criterion),
                 .text(": \(Format.fixed(cost.points, decimals: 1)) points, weight \(Format.number(cost.weight)) × "
                       + "rating \(Format.number(cost.winnerRating)) against \(Format.number(cost.rating)). "
-                      + "\(winner.name): \(cost.winnerWhy) ("),
+                      + "\(winner.name): \(unstopped(cost.winnerWhy)) ("),
                 cite(cost.winnerSource),
-                .text("). \(runnerUp.name): \(cost.why) ("),
+                .text("). \(runnerUp.name): \(unstopped(cost.why)) ("),
                 cite(cost.source),
                 .text(")."),
             ]
             for effect in cost.rules {
-                item += [.text(" Rule "), .code(effect.rule), .text(" (\(effect.change)): \(effect.because) ("),
+                item += [.text(" Rule "), .code(effect.rule), .text(" (\(effect.change)): \(unstopped(effect.because)) ("),
                          cite(effect.source), .text(").")]
             }
             return item
         }
         return DecisionRecord.WhyOver(title: "Why \(winner.name) over \(runnerUp.name)", items: items)
     }
+}
+
+/// A sentence without its closing full stop, so that a citation can come before it: "… support ([source])."
+func unstopped(_ sentence: String) -> String {
+    var text = Substring(sentence)
+    while text.last == " " { text = text.dropLast() }
+    if text.hasSuffix("."), !text.hasSuffix("...") { text = text.dropLast() }
+    return String(text)
 }
