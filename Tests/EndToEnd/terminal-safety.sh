@@ -266,8 +266,12 @@ test_suspend_keeps_state() {
     wait_for "Question 2 of" || return 1
     sleep 0.3
     [[ $(screen) == "$before" ]] || { echo "  the screen changed across Ctrl-Z and fg" >&2; diff <(echo "$before") <(screen) >&2; return 1; }
+    # The shell already ran the launch line's `echo EXIT` when the job stopped; `fg` now returns
+    # the advisor's exit status.
     keys C-c
-    wait_for "EXIT=130" || return 1
+    wait_for "advisor: interrupted" || return 1
+    type_line 'echo FG=$?'
+    wait_for "FG=130" || return 1
     same_terminal
 }
 
