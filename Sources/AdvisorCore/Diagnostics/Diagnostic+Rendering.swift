@@ -16,10 +16,29 @@ extension Diagnostic {
         }
         text += "\(severity.rawValue): \(TextSanitizer.inert(message))"
         if let location, let line = sources.line(location.line, of: location.file) {
-            let shown = TextSanitizer.inert(line.replacingTabs())
-            text += "\n" + shown + "\n" + caretLine(for: line, column: location.column)
+            let (excerpt, column) = Self.excerpt(of: line, around: location.column)
+            text += "\n" + TextSanitizer.inert(excerpt.replacingTabs()) + "\n" + caretLine(for: excerpt, column: column)
         }
         return text
+    }
+
+    /// The widest source line shown, in Unicode scalars. A longer line is shown as a window around
+    /// the column, with "..." where it was cut, so a one-line 4 MB file gives a readable diagnostic.
+    static let maximumExcerpt = 160
+
+    /// The part of `line` to show and the column within it.
+    static func excerpt(of line: String, around column: Int) -> (String, Int) {
+        let scalars = Array(line.unicodeScalars)
+        guard scalars.count > maximumExcerpt else { return (line, column) }
+        let target = max(0, min(column - 1, scalars.count))
+        let half = maximumExcerpt / 2
+        let start = max(0, min(target - half, scalars.count - maximumExcerpt))
+        let end = min(scalars.count, start + maximumExcerpt)
+        var view = String.UnicodeScalarView(scalars[start..<end])
+        var shift = start
+        if start > 0 { view.insert(contentsOf: "...".unicodeScalars, at: view.startIndex); shift -= 3 }
+        if end < scalars.count { view.append(contentsOf: "...".unicodeScalars) }
+        return (String(view), column - shift)
     }
 
     private func caretLine(for line: String, column: Int) -> String {
@@ -31,8 +50,15 @@ extension Diagnostic {
 
 extension DiagnosticError {
     /// Every diagnostic rendered, one after another, then a count line such as `2 errors`.
+    /// The most diagnostics rendered one by one; past it, one line says how many more there are
+    /// (the count line still counts them all), as compilers stop after their error limit.
+    public static let maximumShown = 100
+
     public func rendered() -> String {
-        var parts = diagnostics.map { $0.rendered(with: sources) }
+        var parts = diagnostics.prefix(Self.maximumShown).map { $0.rendered(with: sources) }
+        if diagnostics.count > Self.maximumShown {
+            parts.append("note: \(diagnostics.count - Self.maximumShown) more not shown; fix these first")
+        }
         let errors = errorCount
         let warnings = diagnostics.filter { $0.severity == .warning }.count
         var summary: [String] = []

@@ -12,25 +12,26 @@ public struct SourceTexts: Sendable {
         texts.merge(other.texts) { current, _ in current }
     }
 
-    /// The 1-based `line` of `file`, without its line break, if the file is known.
+    /// The 1-based `line` of `file`, without its line break, if the file is known. Scans bytes:
+    /// a line break is LF, CRLF or a lone CR, as YAML counts them.
     public func line(_ line: Int, of file: String) -> String? {
         guard let text = texts[file], line >= 1 else { return nil }
+        let bytes = text.utf8
         var current = 1
-        var start = text.startIndex
-        var index = text.startIndex
-        while index < text.endIndex {
-            if current == line { break }
-            if text[index] == "\n" || text[index] == "\r\n" {
+        var index = bytes.startIndex
+        var start = index
+        while current < line {
+            guard index < bytes.endIndex else { return nil }
+            let byte = bytes[index]
+            index = bytes.index(after: index)
+            if byte == 0x0A || byte == 0x0D {
+                if byte == 0x0D, index < bytes.endIndex, bytes[index] == 0x0A { index = bytes.index(after: index) }
                 current += 1
-                start = text.index(after: index)
+                start = index
             }
-            index = text.index(after: index)
         }
-        guard current == line else { return nil }
         var end = start
-        while end < text.endIndex, text[end] != "\n", text[end] != "\r\n", text[end] != "\r" {
-            end = text.index(after: end)
-        }
-        return String(text[start..<end])
+        while end < bytes.endIndex, bytes[end] != 0x0A, bytes[end] != 0x0D { end = bytes.index(after: end) }
+        return String(decoding: bytes[start..<end], as: UTF8.self)
     }
 }
