@@ -235,6 +235,73 @@ struct LoaderDiagnosticsTests {
         #expect(text.hasSuffix("3 errors generated."))
     }
 
+    @Test("a cycle through negation names the same rule however many rules come before it",
+          arguments: [0, 1, 2, 3, 7])
+    func negativeCycleReportIsStable(_ padding: Int) throws {
+        var fixture = Self.base
+        for index in 0..<padding {
+            fixture = fixture.appending("""
+                  - id: padding-\(index)
+                    when: kind == "api"
+                    then:
+                      - weight: { speed: "*1.01" }
+                    because: Padding.
+                    source: doc
+
+                """, to: "rules.yaml")
+        }
+        fixture = fixture.appending("""
+              - id: a-unless-b
+                when: not fact_b
+                then:
+                  - fact: fact_a
+                because: A cycle through negation.
+                source: doc
+              - id: b-unless-a
+                when: not fact_a
+                then:
+                  - fact: fact_b
+                because: A cycle through negation.
+                source: doc
+
+            """, to: "rules.yaml")
+        guard case .failure(let text) = try fixture.load() else {
+            Issue.record("expected a load error")
+            return
+        }
+        #expect(text.contains("error: rule 'a-unless-b' reads 'fact_b' negatively"), "\(text)")
+        #expect(text.hasSuffix("1 error generated."))
+    }
+
+    @Test("past 100 diagnostics the rest are counted, not shown")
+    func diagnosticsAreCapped() {
+        let diagnostics = (1...150).map { Diagnostic.error("problem \($0)", at: SourceLocation(file: "k.yaml", line: $0, column: 1)) }
+        let text = DiagnosticError(diagnostics).rendered()
+        let lines = text.split(separator: "\n").map(String.init)
+        #expect(lines.count == 102)
+        #expect(lines[99] == "k.yaml:100:1: error: problem 100")
+        #expect(lines[100] == "note: 50 more not shown; fix these first")
+        #expect(lines[101] == "150 errors generated.")
+    }
+
+    @Test("a long source line is shown as a window around the column, the caret under it",
+          arguments: [1, 500, 9_990, 10_000])
+    func longLinesAreWindowed(_ column: Int) {
+        let line = String((0..<10_000).map { index in Character(UnicodeScalar(UInt8(97 + index % 26))) })
+        var sources = SourceTexts()
+        sources.add(line + "\n", for: "k.yaml")
+        let text = DiagnosticError([.error("here", at: SourceLocation(file: "k.yaml", line: 1, column: column))],
+                                   sources: sources).rendered()
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let excerpt = lines[1], caret = lines[2]
+        #expect(excerpt.unicodeScalars.count <= 160 + 6)
+        #expect(excerpt.hasPrefix("...") == (column > 81))
+        #expect(excerpt.hasSuffix("...") == (column <= 10_000 - 80))
+        // The character under the caret is the one at the diagnostic's column.
+        let under = Array(excerpt.unicodeScalars)[caret.unicodeScalars.count - 1]
+        #expect(under == Array(line.unicodeScalars)[column - 1])
+    }
+
     @Test("the minimal fixture and the shipped knowledge load cleanly")
     func validKnowledge() throws {
         guard case .success(let knowledge) = try Self.base.load() else {

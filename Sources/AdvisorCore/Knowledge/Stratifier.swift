@@ -48,7 +48,11 @@ public enum Stratifier {
                     strata[index] = needed
                     changed = true
                     if needed > rules.count {
-                        let rule = rules[index]
+                        // Which rule the relaxation trips on first depends on the rule count; report the
+                        // first rule, in knowledge order, that reads negatively a fact of its own cycle.
+                        let culprit = firstInNegativeCycle(reads: reads, assertedBy: assertedBy) ?? (index, [])
+                        let rule = rules[culprit.rule]
+                        let read = reads[culprit.rule].filter { culprit.facts.isEmpty || culprit.facts.contains($0.key) }
                         let negated = read.filter { $0.value.contains(.negative) }.keys.sorted().map { facts[$0] }
                         let names = negated.map { "'\($0)'" }.joined(separator: ", ")
                         return (strata, .error("rule '\(rule.id)' reads \(names) negatively, and that fact depends "
@@ -60,5 +64,53 @@ public enum Stratifier {
             if rounds > rules.count + 2 { break }
         }
         return (strata, nil)
+    }
+
+    /// The first rule (by index) that reads negatively a fact asserted within its own strongly
+    /// connected component of the rule graph (rule → the rules asserting a fact it reads), with those facts.
+    static func firstInNegativeCycle(reads: [[Int: FactPolarity]], assertedBy: [[Int]]) -> (rule: Int, facts: Set<Int>)? {
+        let count = reads.count
+        let edges: [[Int]] = reads.map { read in read.keys.sorted().flatMap { assertedBy[$0] } }
+        // Tarjan's algorithm, iterative.
+        var order = Array(repeating: -1, count: count), low = Array(repeating: 0, count: count)
+        var onStack = Array(repeating: false, count: count), stack: [Int] = [], component = Array(repeating: -1, count: count)
+        var next = 0, components = 0
+        for root in 0..<count where order[root] < 0 {
+            var frames: [(node: Int, edge: Int)] = [(root, 0)]
+            order[root] = next; low[root] = next; next += 1
+            stack.append(root); onStack[root] = true
+            while let frame = frames.last {
+                let node = frame.node
+                if frame.edge < edges[node].count {
+                    frames[frames.count - 1].edge += 1
+                    let target = edges[node][frame.edge]
+                    if order[target] < 0 {
+                        order[target] = next; low[target] = next; next += 1
+                        stack.append(target); onStack[target] = true
+                        frames.append((target, 0))
+                    } else if onStack[target] {
+                        low[node] = min(low[node], order[target])
+                    }
+                    continue
+                }
+                frames.removeLast()
+                if let parent = frames.last { low[parent.node] = min(low[parent.node], low[node]) }
+                if low[node] == order[node] {
+                    while let member = stack.popLast() {
+                        onStack[member] = false
+                        component[member] = components
+                        if member == node { break }
+                    }
+                    components += 1
+                }
+            }
+        }
+        for rule in 0..<count {
+            let own = reads[rule].filter { fact, polarity in
+                polarity.contains(.negative) && assertedBy[fact].contains { component[$0] == component[rule] }
+            }
+            if !own.isEmpty { return (rule, Set(own.keys)) }
+        }
+        return nil
     }
 }
