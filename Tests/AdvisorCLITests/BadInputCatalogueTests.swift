@@ -66,7 +66,7 @@ struct BadInputCatalogueTests {
                 + "[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]\n                                ^\n1 error genera"
                 + "ted.",
              exitCode: 65),
-        Case(name: "a condition nested 10,000 deep", arguments: overlay("k-expr-deep"), message: "{F}/k-expr-deep/extra.yaml:3:11: error: expression is 20009 characters long; the limit is 4096\n"
+        Case(name: "a condition nested 10,000 deep", arguments: overlay("k-expr-deep"), message: "{F}/k-expr-deep/extra.yaml:3:11: error: expression is 20009 characters long; the limit is 1024\n"
                 + "    when: (((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((("
                 + "((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((...\n          ^\n1 error genera"
                 + "ted.",
@@ -76,12 +76,12 @@ struct BadInputCatalogueTests {
                 + "api_first)))))))))))))))))))))))))))))))))))))))))...\n                                         "
                 + "                                  ^\n1 error generated.",
              exitCode: 65),
-        Case(name: "1,000 nots", arguments: overlay("k-expr-not"), message: "{F}/k-expr-not/extra.yaml:3:271: error: condition nests more than 64 levels deep\n...not not not"
+        Case(name: "200 nots", arguments: overlay("k-expr-not"), message: "{F}/k-expr-not/extra.yaml:3:271: error: condition nests more than 64 levels deep\n...not not not"
                 + " not not not not not not not not not not not not not not not not not not not not not not not not"
                 + " not not not not not not not not not not not not not ...\n                                      "
                 + "                                             ^\n1 error generated.",
              exitCode: 65),
-        Case(name: "a condition longer than 4,096 characters", arguments: overlay("k-expr-long"), message: "{F}/k-expr-long/extra.yaml:3:11: error: expression is 6995 characters long; the limit is 4096\n "
+        Case(name: "a condition longer than 1,024 characters", arguments: overlay("k-expr-long"), message: "{F}/k-expr-long/extra.yaml:3:11: error: expression is 6995 characters long; the limit is 1024\n "
                 + "   when: api_first and api_first and api_first and api_first and api_first and api_first and api"
                 + "_first and api_first and api_first and api_first and api_first ...\n          ^\n1 error generat"
                 + "ed.",

@@ -33,20 +33,22 @@ def rule(i, when):
 # At the per-file limit (4 MB): long text, as much as fits.
 folder("file-4mb-text", {"extra.yaml": "sources:\n" + "".join(
     f"  - {{ id: s{i}, title: \"{'x' * 200}\", address: \"https://example.com/{i}\" }}\n" for i in range(15_000))[:4 * MB - 100]})
-# The most YAML nodes a file may hold (500,000), as a flat list of numbers.
-folder("nodes-500k", {"extra.yaml": "sources: [" + ",".join("1" for _ in range(499_990)) + "]\n"})
+# The most YAML nodes a file may hold (100,000), as a flat list of numbers (each a load error).
+folder("nodes-100k", {"extra.yaml": "sources: [" + ",".join("1" for _ in range(99_990)) + "]\n"})
 # Past the node limit.
 folder("nodes-600k", {"extra.yaml": "sources: [" + ",".join("1" for _ in range(600_000)) + "]\n"})
 # At the total limit (8 MB): two 3.9 MB files.
 text = "# " + "y" * (3_900_000) + "\nsources: []\n"
 folder("total-8mb", {"a.yaml": text, "b.yaml": text})
-# The most rules (2,000), each condition close to the length limit (4,096 characters) and chained.
-rules = "rules:\n" + "".join(rule(i, " or ".join(['project_type == "api"'] * 150) + (f" or f{i-1}" if i else ""))
-                           for i in range(2_000))
-folder("rules-2000-long", {"rules-extra.yaml": rules[:8 * MB - 200_000].rsplit("\n  - id:", 1)[0] + "\n"})
-# Conditions nested to the depth limit (64), 2,000 of them.
-folder("rules-2000-deep", {"rules-extra.yaml": "rules:\n" + "".join(
-    rule(i, "(" * 63 + "api_first" + ")" * 63) for i in range(2_000))})
+# Just under the rule limit (2,000 with the shipped rules): 1,900 rules in two files under the 4 MB
+# file limit, each condition close to the length limit (1,024 characters) and chained.
+def long_rules(first, count):
+    return "rules:\n" + "".join(rule(i, " or ".join(['project_type == "api"'] * 40) + (f" or f{i-1}" if i else ""))
+                               for i in range(first, first + count))
+folder("rules-1900-long", {"rules-a.yaml": long_rules(0, 950), "rules-b.yaml": long_rules(950, 950)})
+# Conditions nested to the depth limit (64), 1,900 of them.
+folder("rules-1900-deep", {"rules-extra.yaml": "rules:\n" + "".join(
+    rule(i, "(" * 63 + "api_first" + ")" * 63) for i in range(1_900))})
 # Past the rule limit.
 folder("rules-2001", {"rules-extra.yaml": "rules:\n" + "".join(rule(i, "api_first") for i in range(2_001))})
 # Alias bomb and deep nesting.
@@ -86,10 +88,14 @@ measure() {
 
 K="$ROOT/Knowledge"
 measure shipped validate --knowledge "$K"
-for case in file-4mb-text nodes-500k nodes-600k total-8mb rules-2000-long rules-2000-deep rules-2001 \
+for case in file-4mb-text nodes-100k nodes-600k total-8mb rules-1900-long rules-1900-deep rules-2001 \
             alias-bomb deep-10000 file-10mb; do
     measure "$case" validate --knowledge "$K" --knowledge "$WORK/$case"
 done
+# recommend compiles the knowledge into the cache (a first run) and then reads it (a second).
+export XDG_CACHE_HOME="$WORK/cache"
+measure cache-write recommend --knowledge "$K" --knowledge "$WORK/rules-1900-long" --answer project_type=api
+measure cache-read recommend --knowledge "$K" --knowledge "$WORK/rules-1900-long" --answer project_type=api
 measure recommend-analysis recommend --answer project_type=api --analysis --samples 1000000
 for case in answers-1mb answers-10mb answers-bomb; do
     measure "$case" recommend --answers "$WORK/$case.yaml"

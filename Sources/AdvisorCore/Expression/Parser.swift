@@ -10,7 +10,7 @@ public struct ExpressionParser {
     /// How deeply parentheses and `not` may nest before the parser refuses the expression.
     public static let maximumDepth = 64
     /// The longest expression text accepted, in Unicode scalars.
-    public static let maximumLength = 4_096
+    public static let maximumLength = 1_024
 
     private let tokens: [Token]
     private var index = 0

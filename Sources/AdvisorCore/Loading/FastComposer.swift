@@ -14,6 +14,8 @@ enum FastComposer {
     enum Outcome {
         case empty
         case root(Node)
+        /// Past `YAMLLimits.maximumNodes`: stopped there, rather than composing the rest with Yams.
+        case tooManyNodes(Mark)
         case fallback
     }
 
@@ -103,7 +105,7 @@ enum FastComposer {
             }
             guard let node = finished else { continue }
             nodes += 1
-            if nodes > YAMLLimits.maximumNodes { return .fallback }
+            if nodes > YAMLLimits.maximumNodes { return .tooManyNodes(node.mark ?? Self.mark(line: 1, column: 1)) }
             // Attach the finished node to its parent.
             switch stack.popLast() {
             case nil:

@@ -100,7 +100,7 @@ public enum KnowledgeLoader {
                 draft = KnowledgeDraft()
                 reader.read(root)
                 draft = reader.draft
-                diagnostics += reader.reader.diagnostics
+                diagnostics += reader.reader.reported
             }
         }
         lap(\.parse)
@@ -247,6 +247,10 @@ public enum KnowledgeLoader {
             return root
         case .empty:
             diagnostics.append(.error("file is empty", at: SourceLocation(file: path, line: 1, column: 1)))
+            return nil
+        case .tooManyNodes(let mark):
+            diagnostics.append(.error("file has more than \(YAMLLimits.maximumNodes) YAML nodes",
+                                      at: SourceLocation(file: path, line: mark.line, column: mark.column)))
             return nil
         case .fallback:
             break

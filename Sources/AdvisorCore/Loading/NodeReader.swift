@@ -5,6 +5,10 @@ import Yams
 struct NodeReader {
     let file: String
     var diagnostics: [Diagnostic] = []
+    /// Problems past `maximumKept`, counted but not kept, so that a file of a million bad
+    /// items costs no more memory than one of a thousand.
+    private(set) var dropped = 0
+    static let maximumKept = 1_000
 
     init(file: String) {
         self.file = file
@@ -18,15 +22,30 @@ struct NodeReader {
     }
 
     mutating func error(_ message: String, at node: Node) {
-        diagnostics.append(.error(message, at: location(of: node)))
+        keep(.error(message, at: location(of: node)))
     }
 
     mutating func error(_ message: String, at location: SourceLocation) {
-        diagnostics.append(.error(message, at: location))
+        keep(.error(message, at: location))
     }
 
     mutating func warning(_ message: String, at node: Node) {
-        diagnostics.append(.warning(message, at: location(of: node)))
+        keep(.warning(message, at: location(of: node)))
+    }
+
+    private mutating func keep(_ diagnostic: Diagnostic) {
+        guard diagnostics.count < Self.maximumKept else {
+            dropped += 1
+            return
+        }
+        diagnostics.append(diagnostic)
+    }
+
+    /// The kept diagnostics, and one more saying how many were dropped, if any.
+    var reported: [Diagnostic] {
+        guard dropped > 0 else { return diagnostics }
+        return diagnostics + [.error("\(dropped) more problems in this file, not listed (the first "
+                                     + "\(Self.maximumKept) are)", at: SourceLocation(file: file, line: 1, column: 1))]
     }
 
     // MARK: - Shapes

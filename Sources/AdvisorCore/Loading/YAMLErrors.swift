@@ -52,7 +52,7 @@ enum YAMLDocument {
 /// makes an alias bomb ("billion laughs") harmless.
 enum YAMLLimits {
     static let maximumDepth = 32
-    static let maximumNodes = 500_000
+    static let maximumNodes = 100_000
 
     struct Problem {
         var message: String
