@@ -105,19 +105,24 @@ def main():
          [dialog, "--menu", "Choose a Python web framework", str(rows - 2), str(columns - 4), str(rows - 10)] + items,
          "<Cancel>", b"\x1b"),
     ]
-    medians = {}
+    # Interleaved, one run of each program in turn, so that drift in the machine's speed (other
+    # work, frequency scaling) falls on both alike.
     for name, argv, marker, quit_bytes in programs:
         first_paint(argv, env, marker, quit_bytes, columns, rows)  # warm-up: page cache, terminfo
-        samples = []
-        for _ in range(args.runs):
+    samples = {name: [] for name, *_ in programs}
+    for _ in range(args.runs):
+        for name, argv, marker, quit_bytes in programs:
             elapsed = first_paint(argv, env, marker, quit_bytes, columns, rows)
             if elapsed is None:
                 print(f"first-paint: {name} never showed {marker!r}", file=sys.stderr)
                 return 1
-            samples.append(elapsed)
-        medians[name] = statistics.median(samples)
+            samples[name].append(elapsed)
+    medians = {}
+    for name, *_ in programs:
+        runs = samples[name]
+        medians[name] = statistics.median(runs)
         print(f"{name:<36} median {medians[name] * 1e3:7.2f} ms  "
-              f"(min {min(samples) * 1e3:.2f}, max {max(samples) * 1e3:.2f}, {args.runs} runs, {columns}x{rows})")
+              f"(min {min(runs) * 1e3:.2f}, max {max(runs) * 1e3:.2f}, {args.runs} runs, {columns}x{rows})")
     advisor, peer = medians.values()
     print(f"{'advisor / dialog':<36} {advisor / peer:.2f}x")
     shutil.rmtree(state, ignore_errors=True)
