@@ -5,7 +5,7 @@ import TestSupport
 /// Runs the built `advisor` binary and checks stdout, stderr and the exit code.
 struct AdvisorCLITests {
     static let fixtures: String = {
-        let folder = NSTemporaryDirectory() + "advisor-cli-" + UUID().uuidString
+        let folder = TestTemporary.root + "advisor-cli-" + UUID().uuidString
         try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let files = [
             "malformed.yaml": "project_type: api\ntraffic: [high, low\n",
@@ -173,7 +173,7 @@ struct AdvisorCLITests {
 
     @Test("validate reports broken knowledge compiler-style and exits 65")
     func validateBroken() throws {
-        let folder = NSTemporaryDirectory() + "advisor-broken-" + UUID().uuidString
+        let folder = TestTemporary.root + "advisor-broken-" + UUID().uuidString
         try FileManager.default.copyItem(atPath: CommandRunner.packageRoot + "/Knowledge", toPath: folder)
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let rules = folder + "/rules.yaml"

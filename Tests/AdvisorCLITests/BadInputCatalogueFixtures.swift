@@ -7,7 +7,7 @@ import TestSupport
 enum BadInputFixtures {
     /// The folder holding every fixture; `{F}` in a case stands for it.
     static let folder: String = {
-        let folder = NSTemporaryDirectory() + "advisor-bad-inputs-" + UUID().uuidString
+        let folder = TestTemporary.root + "advisor-bad-inputs-" + UUID().uuidString
         try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         for (path, bytes) in files {
             let full = folder + "/" + path

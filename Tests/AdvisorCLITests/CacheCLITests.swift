@@ -16,7 +16,7 @@ struct CacheCLITests {
 
     @Test("the second run reads the cache and prints the same report; a damaged entry changes nothing")
     func sameOutput() throws {
-        let home = NSTemporaryDirectory() + "advisor-xdg-" + UUID().uuidString
+        let home = TestTemporary.root + "advisor-xdg-" + UUID().uuidString
         defer { try? FileManager.default.removeItem(atPath: home) }
         let environment = ["XDG_CACHE_HOME": home]
         let first = try CommandRunner.advisor(recommend, environment: environment)
@@ -34,7 +34,7 @@ struct CacheCLITests {
 
     @Test("ADVISOR_CACHE=off and an unwritable cache folder both just skip caching")
     func noCache() throws {
-        let home = NSTemporaryDirectory() + "advisor-xdg-" + UUID().uuidString
+        let home = TestTemporary.root + "advisor-xdg-" + UUID().uuidString
         defer { try? FileManager.default.removeItem(atPath: home) }
         let off = try CommandRunner.advisor(recommend, environment: ["XDG_CACHE_HOME": home, "ADVISOR_CACHE": "off"])
         #expect(off.exitCode == 0)
@@ -46,8 +46,8 @@ struct CacheCLITests {
 
     @Test("validate checks the files even when a cache entry exists, with compiler-style positions")
     func validateIgnoresCache() throws {
-        let home = NSTemporaryDirectory() + "advisor-xdg-" + UUID().uuidString
-        let folder = NSTemporaryDirectory() + "advisor-knowledge-" + UUID().uuidString
+        let home = TestTemporary.root + "advisor-xdg-" + UUID().uuidString
+        let folder = TestTemporary.root + "advisor-knowledge-" + UUID().uuidString
         try FileManager.default.copyItem(atPath: CommandRunner.packageRoot + "/Knowledge", toPath: folder)
         defer {
             try? FileManager.default.removeItem(atPath: home)

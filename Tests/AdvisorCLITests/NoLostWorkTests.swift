@@ -15,7 +15,7 @@ import TestSupport
     }
 
     static func temporaryFolder() throws -> String {
-        let folder = NSTemporaryDirectory() + "advisor-kill-" + UUID().uuidString
+        let folder = TestTemporary.root + "advisor-kill-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         return folder
     }

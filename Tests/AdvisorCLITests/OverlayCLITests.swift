@@ -78,7 +78,7 @@ struct OverlayCLITests {
 
     /// An overlay over the built-in knowledge whose rating cites no source.
     static func unsourcedOverlay(_ name: String = "team") throws -> String {
-        let root = NSTemporaryDirectory() + "advisor-strict-" + UUID().uuidString + "/" + name
+        let root = TestTemporary.root + "advisor-strict-" + UUID().uuidString + "/" + name
         try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
         try Data("""
             knowledge: { name: Team, version: "1", description: A team overlay., overlay: true }

@@ -5,7 +5,7 @@ import TestSupport
 /// `--pairwise FILE` and `explain --why-not`, through the built binary.
 struct PairwiseWhyNotCLITests {
     static let fixtures: String = {
-        let folder = NSTemporaryDirectory() + "advisor-pairwise-" + UUID().uuidString
+        let folder = TestTemporary.root + "advisor-pairwise-" + UUID().uuidString
         try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let ids = ["performance", "api_development", "productivity", "builtins", "security", "ecosystem", "ai_ml",
                    "scalability", "type_safety", "realtime", "time_to_market"]

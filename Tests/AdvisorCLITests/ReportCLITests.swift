@@ -29,7 +29,7 @@ enum ReportCLI {
     static let date = "2026-01-15"
 
     static func temporaryFolder() throws -> String {
-        let path = NSTemporaryDirectory() + "advisor-report-cli-" + UUID().uuidString
+        let path = TestTemporary.root + "advisor-report-cli-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         return path
     }

@@ -7,7 +7,7 @@ import TestSupport
 struct UntrustedKnowledgeTests {
     /// A copy of the shipped knowledge whose FastAPI carries an OSC title change and a clear-screen.
     static let knowledge: String = {
-        let folder = NSTemporaryDirectory() + "advisor-escapes-" + UUID().uuidString
+        let folder = TestTemporary.root + "advisor-escapes-" + UUID().uuidString
         try? FileManager.default.copyItem(atPath: CommandRunner.packageRoot + "/Knowledge", toPath: folder)
         let path = folder + "/frameworks/fastapi.yaml"
         let text = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""

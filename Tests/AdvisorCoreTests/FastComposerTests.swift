@@ -52,7 +52,7 @@ struct FastComposerTests {
 
     @Test("a generated rules file composes to the same tree")
     func generated() throws {
-        let folder = NSTemporaryDirectory() + "advisor-fast-" + UUID().uuidString
+        let folder = TestTemporary.root + "advisor-fast-" + UUID().uuidString
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let layout = try SyntheticWorkload(.init(rules: 300, options: 5, criteria: 4)).write(to: folder)
         for file in try KnowledgeFiles.read(directory: layout.knowledge).files {

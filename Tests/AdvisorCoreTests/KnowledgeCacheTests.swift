@@ -12,7 +12,7 @@ struct KnowledgeCacheTests {
     let answers = Answers(["project_type": .one("api"), "traffic": .one("high"), "builtins": .many(["auth"])])
 
     func temporaryFolder() -> String {
-        NSTemporaryDirectory() + "advisor-cache-test-" + UUID().uuidString
+        TestTemporary.root + "advisor-cache-test-" + UUID().uuidString
     }
 
     func entries(_ folder: String) -> [String] {

@@ -1,5 +1,6 @@
 import AdvisorCore
 import Foundation
+import TestSupport
 
 /// A small, valid knowledge base written to a temporary folder, which tests then break one way at a time.
 struct KnowledgeFixture {
@@ -122,7 +123,7 @@ struct KnowledgeFixture {
 
     /// Writes the files under a new temporary folder and returns its path.
     func write() throws -> String {
-        let root = NSTemporaryDirectory() + "advisor-fixture-" + UUID().uuidString
+        let root = TestTemporary.root + "advisor-fixture-" + UUID().uuidString
         for (name, text) in files {
             let path = root + "/" + name
             try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent,

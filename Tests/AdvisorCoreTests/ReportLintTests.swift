@@ -20,7 +20,7 @@ enum ReportTool {
 
     /// A fresh temporary folder.
     static func temporaryFolder(_ label: String) throws -> String {
-        let path = NSTemporaryDirectory() + "advisor-\(label)-" + UUID().uuidString
+        let path = TestTemporary.root + "advisor-\(label)-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         return path
     }

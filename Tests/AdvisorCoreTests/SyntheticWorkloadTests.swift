@@ -1,6 +1,7 @@
 import AdvisorCore
 import AdvisorSynth
 import Foundation
+import TestSupport
 import Testing
 
 /// The benchmark's synthetic workload: deterministic, loadable by the advisor, and scored the same
@@ -8,7 +9,7 @@ import Testing
 @Suite("Synthetic workload")
 struct SyntheticWorkloadTests {
     func temporaryFolder() -> String {
-        NSTemporaryDirectory() + "advisor-synth-test-" + UUID().uuidString
+        TestTemporary.root + "advisor-synth-test-" + UUID().uuidString
     }
 
     func files(in root: String) throws -> [String: Data] {

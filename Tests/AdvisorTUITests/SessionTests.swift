@@ -1,12 +1,13 @@
 import AdvisorCore
 import Foundation
+import TestSupport
 import Testing
 @testable import AdvisorTUI
 
 /// Saved progress and the interactive loop on an in-memory terminal.
 @Suite struct SessionTests {
     func temporaryStore() -> SessionStore {
-        let folder = NSTemporaryDirectory() + "advisor-tui-\(UUID().uuidString)"
+        let folder = TestTemporary.root + "advisor-tui-\(UUID().uuidString)"
         return SessionStore(path: folder + "/advisor/session.yaml")
     }
 

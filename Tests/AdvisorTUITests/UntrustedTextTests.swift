@@ -8,7 +8,7 @@ import TestSupport
 /// terminal: the grid the terminal receives holds no ESC, BEL or C1 control.
 struct UntrustedTextTests {
     static let knowledge: KnowledgeBase? = {
-        let folder = NSTemporaryDirectory() + "advisor-tui-escapes-" + UUID().uuidString
+        let folder = TestTemporary.root + "advisor-tui-escapes-" + UUID().uuidString
         try? FileManager.default.copyItem(atPath: CommandRunner.packageRoot + "/Knowledge", toPath: folder)
         let path = folder + "/frameworks/fastapi.yaml"
         guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return nil }

@@ -48,7 +48,7 @@ public enum CommandRunner {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
-        var env = ["PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "HOME": NSTemporaryDirectory(), "TERM": "dumb"]
+        var env = ["PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "HOME": TestTemporary.root, "TERM": "dumb"]
         env.merge(environment) { _, new in new }
         process.environment = env
         if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
