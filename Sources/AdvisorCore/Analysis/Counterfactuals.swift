@@ -38,18 +38,28 @@ public struct Counterfactual: Hashable, Sendable {
         let unreachable = c.knowledge.frameworks.map(\.id).filter { $0 != current && found[$0] == nil }
         if includePairs && !unreachable.isEmpty {
             let flat = alternatives.flatMap { question, values in values.map { (question, $0) } }
+            var pairs: [(Int, Int)] = []
             for a in flat.indices {
-                for b in flat.indices where b > a && flat[a].0.id != flat[b].0.id {
-                    var answers = c.answers
-                    answers[flat[a].0.id] = flat[a].1
-                    answers[flat[b].0.id] = flat[b].1
-                    let result = Engine.consult(k, answers: answers, weights: c.overrides)
-                    guard let winner = result.winner, unreachable.contains(winner.framework),
-                          (found[winner.framework]?.count ?? 0) < limit, result.ignored.isEmpty else { continue }
-                    let changes = [Change(question: flat[a].0.id, from: c.answers[flat[a].0.id], to: flat[a].1),
-                                   Change(question: flat[b].0.id, from: c.answers[flat[b].0.id], to: flat[b].1)]
-                    found[winner.framework, default: []].append(make(changes, winner: winner, knowledge: k))
-                }
+                for b in flat.indices where b > a && flat[a].0.id != flat[b].0.id { pairs.append((a, b)) }
+            }
+            // The pairs are consulted in parallel, then taken in order, as a plain loop would.
+            let answers = c.answers, overrides = c.overrides, candidates = pairs, options = flat
+            let winners = ParallelMap.map(candidates.count) { index -> ScoredFramework? in
+                let (a, b) = candidates[index]
+                var changed = answers
+                changed[options[a].0.id] = options[a].1
+                changed[options[b].0.id] = options[b].1
+                let result = Engine.consult(k, answers: changed, weights: overrides)
+                guard let winner = result.winner, unreachable.contains(winner.framework),
+                      result.ignored.isEmpty else { return nil }
+                return winner
+            }
+            for (index, winner) in winners.enumerated() {
+                guard let winner = winner ?? nil, (found[winner.framework]?.count ?? 0) < limit else { continue }
+                let (a, b) = pairs[index]
+                let changes = [Change(question: flat[a].0.id, from: c.answers[flat[a].0.id], to: flat[a].1),
+                               Change(question: flat[b].0.id, from: c.answers[flat[b].0.id], to: flat[b].1)]
+                found[winner.framework, default: []].append(make(changes, winner: winner, knowledge: k))
             }
         }
         // Per framework: the changes that give it the highest score first, then questionnaire order.
