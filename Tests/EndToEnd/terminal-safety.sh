@@ -148,7 +148,7 @@ test_tiny_resize_keeps_state() {
     launch tiny "'$BIN'" || return 1
     keys Down Enter
     wait_for "Question 2 of" || return 1
-    keys Down
+    press_and_settle Down || return 1
     local before
     before=$(screen)
     tmux -L "$SOCKET" resize-window -x 10 -y 5
@@ -171,7 +171,7 @@ test_suspend_keeps_state() {
     launch suspend "'$BIN'" || return 1
     keys Down Enter
     wait_for "Question 2 of" || return 1
-    keys Down
+    press_and_settle Down || return 1
     local before
     before=$(screen)
     keys C-z

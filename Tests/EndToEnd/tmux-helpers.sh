@@ -79,6 +79,20 @@ terminal_restored() {
 # advisor_pid: the advisor running under the pane's shell.
 advisor_pid() { pgrep -P "$(pane '#{pane_pid}')" | head -1; }
 
+# press_and_settle KEY...: sends the keys and waits until the screen shows their effect, so that
+# a snapshot taken next is of the state after them, not before.
+press_and_settle() {
+    local old
+    old=$(screen)
+    keys "$@"
+    local deadline=$(( $(date +%s%N) + 5 * 1000000000 ))
+    while [[ $(screen) == "$old" ]]; do
+        (( $(date +%s%N) < deadline )) || { echo "  the screen did not change after: $*" >&2; return 1; }
+        sleep 0.02
+    done
+    sleep 0.1
+}
+
 report() {
     if [[ $2 == 0 ]]; then
         echo "PASS $1"
