@@ -1,5 +1,6 @@
 import AdvisorCore
 import Foundation
+import TestSupport
 import Testing
 
 /// Each broken knowledge base, with the whole diagnostic text `advisor validate` would print.
@@ -271,6 +272,50 @@ struct LoaderDiagnosticsTests {
         }
         #expect(text.contains("error: rule 'a-unless-b' reads 'fact_b' negatively"), "\(text)")
         #expect(text.hasSuffix("1 error generated."))
+    }
+
+    /// CI once ran from a checkout whose path sorted before the temporary folder, and the order
+    /// of the diagnostics flipped. They follow the order the directories were given instead.
+    @Test("diagnostics follow the order the directories were given, not where they live",
+          arguments: [["z-base", "a-overlay"], ["a-base", "z-overlay"]])
+    func diagnosticsFollowReadOrder(_ names: [String]) throws {
+        let baseName = names[0], overlayName = names[1]
+        let root = TestTemporary.root + "advisor-order-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let base = Self.base.replacing("    weight: 2", with: "    weight: -1", in: "knowledge.yaml")
+        let overlay = KnowledgeFixture(files: ["extra.yaml": """
+            knowledge:
+              name: Extra
+              version: "1"
+              description: An overlay.
+              overlay: true
+            criteria:
+              - id: extra
+                name: Extra
+                description: More.
+                weight: -2
+                source: doc
+
+            """])
+        for (fixture, name) in [(base, baseName), (overlay, overlayName)] {
+            for (file, text) in fixture.files {
+                let path = root + "/" + name + "/" + file
+                try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent,
+                                                        withIntermediateDirectories: true)
+                try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+            }
+        }
+        let loaded = Result { try KnowledgeLoader.load(directories: [root + "/" + baseName, root + "/" + overlayName]) }
+        guard case .failure(let failure) = loaded, let error = failure as? DiagnosticError else {
+            Issue.record("expected a load error")
+            return
+        }
+        let errors = error.rendered().replacingOccurrences(of: root + "/", with: "")
+            .split(separator: "\n").filter { $0.contains(": error: ") }
+        let files = errors.map { String($0.prefix { $0 != ":" }) }
+        #expect(files == [baseName + "/frameworks/fast.yaml", baseName + "/frameworks/full.yaml",
+                          baseName + "/knowledge.yaml", overlayName + "/extra.yaml"], "\(errors)")
+        #expect(errors.last?.hasSuffix("extra.yaml:10:13: error: 'weight' must be 0 or more, found -2") == true)
     }
 
     @Test("past 100 diagnostics the rest are counted, not shown")

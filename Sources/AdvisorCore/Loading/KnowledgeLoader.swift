@@ -104,13 +104,17 @@ public enum KnowledgeLoader {
             }
         }
         lap(\.parse)
+        var fileOrder: [String: Int] = [:]
+        for layer in layers {
+            for file in layer.files.files where fileOrder[file.path] == nil { fileOrder[file.path] = fileOrder.count }
+        }
         var assembler = Assembler(draft: draft, digest: digest, origins: origins, limits: limits)
         let assembled = assembler.assemble()
         diagnostics += assembler.diagnostics
         lap(\.validate)
         let errors = diagnostics.filter { $0.severity == .error }
         guard errors.isEmpty, var knowledge = assembled else {
-            throw DiagnosticError(sorted(diagnostics), sources: texts)
+            throw DiagnosticError(sorted(diagnostics, fileOrder: fileOrder), sources: texts)
         }
         if layers.count > 1 {
             knowledge.layers = layers.enumerated().map { position, layer in
@@ -119,7 +123,7 @@ public enum KnowledgeLoader {
             }
         }
         knowledge.overrides = assembler.applied
-        let warnings = sorted(diagnostics)
+        let warnings = sorted(diagnostics, fileOrder: fileOrder)
         cache.write(knowledge, warnings: warnings)
         lap(\.cacheWrite)
         return Result(knowledge: knowledge, warnings: warnings, sources: texts)
@@ -154,9 +158,11 @@ public enum KnowledgeLoader {
         return false
     }
 
-    /// Diagnostics in file, line and column order; those without a position first. A note stays
-    /// right after the diagnostic it belongs to.
-    static func sorted(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+    /// Diagnostics in the order the files were read (directories in the order given, then each
+    /// directory's files by relative path), then line and column; those without a position first.
+    /// A note stays right after the diagnostic it belongs to. Ordering by read order rather than by
+    /// absolute path keeps the output the same wherever the directories live.
+    static func sorted(_ diagnostics: [Diagnostic], fileOrder: [String: Int] = [:]) -> [Diagnostic] {
         var groups: [[Diagnostic]] = []
         for diagnostic in diagnostics {
             if diagnostic.severity == .note, !groups.isEmpty {
@@ -172,7 +178,10 @@ public enum KnowledgeLoader {
             case (nil, _): return true
             case (_, nil): return false
             case (let a?, let b?):
-                if a.file != b.file { return a.file < b.file }
+                if a.file != b.file {
+                    let x = fileOrder[a.file] ?? Int.max, y = fileOrder[b.file] ?? Int.max
+                    return x != y ? x < y : a.file < b.file
+                }
                 if a.line != b.line { return a.line < b.line }
                 if a.column != b.column { return a.column < b.column }
                 return lhs.offset < rhs.offset
