@@ -103,7 +103,8 @@ let package = Package(
         ),
         .testTarget(
             name: "AdvisorCLITests",
-            dependencies: ["AdvisorCore", "TestSupport"],
+            dependencies: ["AdvisorCore", "TestSupport", "advisor",
+                           .product(name: "ArgumentParser", package: "swift-argument-parser")],
             exclude: ["Fixtures"]
         ),
     ],

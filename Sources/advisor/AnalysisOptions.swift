@@ -5,17 +5,19 @@ extension Robustness.Sampling: ExpressibleByArgument {}
 
 /// `--analysis`, `--samples`, `--seed`, `--robustness`: how sure the advice is and what would change it.
 struct AnalysisOptions: ParsableArguments {
+    static let defaultSamples = 10_000, defaultSeed: UInt64 = 1, defaultSampling = Robustness.Sampling.around
+
     @Flag(name: .long, help: "Add robustness, weight stability and what would change the winner (text and json).")
     var analysis = false
 
     @Option(name: .long, help: "Weight samples for robustness.")
-    var samples = 10_000
+    var samples = Self.defaultSamples
 
     @Option(name: .long, help: "Seed of the sampler; the same seed gives the same figures everywhere.")
-    var seed: UInt64 = 1
+    var seed: UInt64 = Self.defaultSeed
 
     @Option(name: .long, help: "How weights are sampled: around (log-normal around your weights) or uniform.")
-    var robustness: Robustness.Sampling = .around
+    var robustness: Robustness.Sampling = Self.defaultSampling
 
     func run(_ consultation: Consultation, format: ReportFormat) throws(Failure) -> DecisionAnalysis? {
         guard analysis else { return nil }
