@@ -24,18 +24,19 @@ public struct Counterfactual: Hashable, Sendable {
         }
         var found: [String: [Counterfactual]] = [:]
         for (question, values) in alternatives {
+            let questionIndex = k.questionIndex[question.id]
             for value in values {
                 var answers = c.answers
                 answers[question.id] = value
-                let result = Engine.consult(k, answers: answers, weights: c.overrides)
-                guard let winner = result.winner, winner.framework != current,
-                      result.ignored.allSatisfy({ $0.question != question.id }) else { continue }
+                let result = Engine.outcome(k, answers: answers, weights: c.overrides)
+                guard let winner = result.winner, k.frameworks[winner].id != current,
+                      !result.ignored.contains(where: { $0 == questionIndex }) else { continue }
                 let change = Change(question: question.id, from: c.answers[question.id], to: value)
-                found[winner.framework, default: []].append(
-                    make([change], winner: winner, knowledge: k))
+                found[k.frameworks[winner].id, default: []].append(
+                    make([change], winner: winner, score: result.score, knowledge: k))
             }
         }
-        let unreachable = c.knowledge.frameworks.map(\.id).filter { $0 != current && found[$0] == nil }
+        let unreachable = Set(c.knowledge.frameworks.map(\.id).filter { $0 != current && found[$0] == nil })
         if includePairs && !unreachable.isEmpty {
             let flat = alternatives.flatMap { question, values in values.map { (question, $0) } }
             var pairs: [(Int, Int)] = []
@@ -44,22 +45,24 @@ public struct Counterfactual: Hashable, Sendable {
             }
             // The pairs are consulted in parallel, then taken in order, as a plain loop would.
             let answers = c.answers, overrides = c.overrides, candidates = pairs, options = flat
-            let winners = ParallelMap.map(candidates.count) { index -> ScoredFramework? in
+            let outcomes = ParallelMap.map(candidates.count) { index -> Engine.Outcome? in
                 let (a, b) = candidates[index]
                 var changed = answers
                 changed[options[a].0.id] = options[a].1
                 changed[options[b].0.id] = options[b].1
-                let result = Engine.consult(k, answers: changed, weights: overrides)
-                guard let winner = result.winner, unreachable.contains(winner.framework),
+                let result = Engine.outcome(k, answers: changed, weights: overrides)
+                guard let winner = result.winner, unreachable.contains(k.frameworks[winner].id),
                       result.ignored.isEmpty else { return nil }
-                return winner
+                return result
             }
-            for (index, winner) in winners.enumerated() {
-                guard let winner = winner ?? nil, (found[winner.framework]?.count ?? 0) < limit else { continue }
+            for (index, outcome) in outcomes.enumerated() {
+                guard let outcome = outcome ?? nil, let winner = outcome.winner,
+                      (found[k.frameworks[winner].id]?.count ?? 0) < limit else { continue }
                 let (a, b) = pairs[index]
                 let changes = [Change(question: flat[a].0.id, from: c.answers[flat[a].0.id], to: flat[a].1),
                                Change(question: flat[b].0.id, from: c.answers[flat[b].0.id], to: flat[b].1)]
-                found[winner.framework, default: []].append(make(changes, winner: winner, knowledge: k))
+                found[k.frameworks[winner].id, default: []].append(
+                    make(changes, winner: winner, score: outcome.score, knowledge: k))
             }
         }
         // Per framework: the changes that give it the highest score first, then questionnaire order.
@@ -92,13 +95,14 @@ public struct Counterfactual: Hashable, Sendable {
         }
     }
 
-    static func make(_ changes: [Change], winner: ScoredFramework, knowledge: KnowledgeBase) -> Counterfactual {
+    static func make(_ changes: [Change], winner: Int, score: Double, knowledge: KnowledgeBase) -> Counterfactual {
+        let framework = knowledge.frameworks[winner]
         let clauses = changes.map { change -> String in
             guard let question = knowledge.question(change.question) else { return change.question }
             return "you answered \"\(label(change.to, of: question))\" to \"\(question.prompt)\""
         }
-        return Counterfactual(changes: changes, winner: winner.framework, winnerScore: winner.score,
-                              sentence: "\(winner.name) would win if " + clauses.joined(separator: " and "))
+        return Counterfactual(changes: changes, winner: framework.id, winnerScore: score,
+                              sentence: "\(framework.name) would win if " + clauses.joined(separator: " and "))
     }
 
     static func label(_ value: AnswerValue, of question: Question) -> String {

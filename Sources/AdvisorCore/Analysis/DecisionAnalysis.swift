@@ -19,11 +19,27 @@ public struct DecisionAnalysis: Sendable {
     public var stability: [StabilityInterval]
     public var counterfactuals: [Counterfactual]
 
+    /// The three analyses. Robustness (one sequential random stream) runs on one core while the
+    /// counterfactuals use the others; each result is what it would be alone.
     public static func run(_ c: Consultation, settings: Settings = Settings()) -> DecisionAnalysis {
-        DecisionAnalysis(robustness: Robustness.analyse(c, samples: settings.samples, seed: settings.seed,
-                                                        sampling: settings.sampling),
-                         stability: StabilityInterval.analyse(c),
-                         counterfactuals: Counterfactual.analyse(c))
+        enum Part: Sendable {
+            case robustness(Robustness)
+            case counterfactuals([Counterfactual])
+        }
+        let parts = ParallelMap.map(2) { index -> Part in
+            index == 0
+                ? .robustness(Robustness.analyse(c, samples: settings.samples, seed: settings.seed,
+                                                 sampling: settings.sampling))
+                : .counterfactuals(Counterfactual.analyse(c))
+        }
+        let stability = StabilityInterval.analyse(c)
+        if case .robustness(let robustness)? = parts[0], case .counterfactuals(let counterfactuals)? = parts[1] {
+            return DecisionAnalysis(robustness: robustness, stability: stability, counterfactuals: counterfactuals)
+        }
+        // ParallelMap fills every slot; were one empty, the analyses would still be computed in turn.
+        return DecisionAnalysis(robustness: Robustness.analyse(c, samples: settings.samples, seed: settings.seed,
+                                                               sampling: settings.sampling),
+                                stability: stability, counterfactuals: Counterfactual.analyse(c))
     }
 
     /// The criteria the decision hinges on: the narrowest stability intervals first.

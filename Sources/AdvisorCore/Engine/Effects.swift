@@ -3,15 +3,27 @@ enum Effects {
     /// Final weights: base, then every additive change, then every multiplicative change (each
     /// group in rule-id order), each step clamped to 0...`Criterion.maximumWeight`, then the user's overrides.
     static func weights(_ knowledge: KnowledgeBase, fired: [Int], overrides: [String: Double]) -> [CriterionWeight] {
-        var result = knowledge.criteria.map {
-            CriterionWeight(criterion: $0.id, base: $0.weight, final: $0.weight, steps: [])
+        var steps = Array(repeating: [WeightStep](), count: knowledge.criteria.count)
+        let finals = weightValues(knowledge, fired: fired, overrides: overrides) { criterion, origin, operation, before, after in
+            steps[criterion].append(WeightStep(origin: origin, operation: operation, before: before, after: after))
         }
+        return knowledge.criteria.indices.map { c in
+            CriterionWeight(criterion: knowledge.criteria[c].id, base: knowledge.criteria[c].weight, final: finals[c],
+                            steps: steps[c])
+        }
+    }
+
+    /// The final weights alone; `step` hears every change (criterion index, origin, operation,
+    /// before, after) in the order it is applied.
+    static func weightValues(_ knowledge: KnowledgeBase, fired: [Int], overrides: [String: Double],
+                             step: ((Int, ChangeOrigin, WeightStep.Operation, Double, Double) -> Void)? = nil) -> [Double] {
+        var result = knowledge.criteria.map(\.weight)
         let plan = knowledge.plan
         for additive in [true, false] {
             for index in fired {
                 for action in plan.weightActions[index] {
                     let criterion = action.criterion, change = action.change
-                    let before = result[criterion].final
+                    let before = result[criterion]
                     let after: Double
                     switch change {
                     case .add(let amount) where additive:
@@ -20,18 +32,17 @@ enum Effects {
                         after = min(Criterion.maximumWeight, before * factor)
                     default: continue
                     }
-                    result[criterion].final = after
-                    result[criterion].steps.append(WeightStep(origin: .rule(knowledge.rules[index].id),
-                                                              operation: .rule(change), before: before, after: after))
+                    result[criterion] = after
+                    step?(criterion, .rule(knowledge.rules[index].id), .rule(change), before, after)
                 }
             }
         }
+        guard !overrides.isEmpty else { return result }
         for (criterion, value) in overrides.sorted(by: { $0.key < $1.key }) {
             guard let index = knowledge.criterionIndex[criterion] else { continue }
-            let before = result[index].final
-            result[index].final = value
-            result[index].steps.append(WeightStep(origin: .override, operation: .set(value), before: before,
-                                                  after: value))
+            let before = result[index]
+            result[index] = value
+            step?(index, .override, .set(value), before, value)
         }
         return result
     }
@@ -39,21 +50,32 @@ enum Effects {
     /// Final ratings: base, then settings, then adjustments (each in rule-id order), clamped to 0...5.
     static func ratings(_ knowledge: KnowledgeBase, fired firedIndices: [Int]) -> [[FrameworkRating]] {
         var result = knowledge.baseRatings
-        let fired = firedIndices.filter { knowledge.plan.ratingRules[$0] }.map { knowledge.rules[$0] }
+        _ = ratingValues(knowledge, fired: firedIndices) { f, c, step in
+            result[f][c].final = step.after
+            result[f][c].steps.append(step)
+        }
+        return result
+    }
+
+    /// The final ratings alone, by framework then criterion; `step` hears every change in order.
+    static func ratingValues(_ knowledge: KnowledgeBase, fired firedIndices: [Int],
+                             step: ((Int, Int, RatingStep) -> Void)? = nil) -> [[Double]] {
+        var result = knowledge.baseRatingValues
         for setting in [true, false] {
-            for rule in fired {
+            for index in firedIndices where knowledge.plan.ratingRules[index] {
+                let rule = knowledge.rules[index]
                 for case .rating(let framework, let criterion, let change) in rule.actions {
                     guard let f = knowledge.frameworkIndex[framework], let c = knowledge.criterionIndex[criterion]
                     else { continue }
-                    let before = result[f][c].final
+                    let before = result[f][c]
                     let after: Double
                     switch change {
                     case .set(let value) where setting: after = value
                     case .add(let amount) where !setting: after = min(5, max(0, before + amount))
                     default: continue
                     }
-                    result[f][c].final = after
-                    result[f][c].steps.append(RatingStep(rule: rule.id, change: change, before: before, after: after))
+                    result[f][c] = after
+                    step?(f, c, RatingStep(rule: rule.id, change: change, before: before, after: after))
                 }
             }
         }
@@ -63,28 +85,43 @@ enum Effects {
     /// Knock-outs: explicit exclusions, and frameworks lacking a required capability. The first
     /// reason in rule-id order is kept for each framework.
     static func exclusions(_ knowledge: KnowledgeBase, fired firedIndices: [Int]) -> [Exclusion] {
-        var result: [String: Exclusion] = [:]
+        var result: [Exclusion?] = Array(repeating: nil, count: knowledge.frameworks.count)
+        knockOuts(knowledge, fired: firedIndices) { f, index, action in
+            let rule = knowledge.rules[index], framework = knowledge.frameworks[f]
+            switch action {
+            case .exclude(_, let reason):
+                result[f] = Exclusion(framework: framework.id, rule: rule.id, reason: reason)
+            case .require(let capability):
+                let name = knowledge.capabilities.first { $0.id == capability }?.name ?? capability
+                result[f] = Exclusion(framework: framework.id, rule: rule.id,
+                                      reason: "\(framework.name) lacks \(name), which rule '\(rule.id)' requires")
+            default:
+                break
+            }
+        }
+        return result.compactMap { $0 }
+    }
+
+    /// Calls `knock` once for each framework knocked out, with the first rule (index) and action that did it.
+    static func knockOuts(_ knowledge: KnowledgeBase, fired firedIndices: [Int], knock: (Int, Int, Action) -> Void) {
+        var out = Array(repeating: false, count: knowledge.frameworks.count)
         for index in firedIndices where knowledge.plan.knockOutRules[index] {
-            let rule = knowledge.rules[index]
-            for action in rule.actions {
+            for action in knowledge.rules[index].actions {
                 switch action {
-                case .exclude(let framework, let reason):
-                    if result[framework] == nil {
-                        result[framework] = Exclusion(framework: framework, rule: rule.id, reason: reason)
+                case .exclude(let framework, _):
+                    if let f = knowledge.frameworkIndex[framework], !out[f] {
+                        out[f] = true
+                        knock(f, index, action)
                     }
                 case .require(let capability):
-                    let name = knowledge.capabilities.first { $0.id == capability }?.name ?? capability
-                    for framework in knowledge.frameworks where !framework.has(capability)
-                        && result[framework.id] == nil {
-                        result[framework.id] = Exclusion(framework: framework.id, rule: rule.id,
-                                                         reason: "\(framework.name) lacks \(name), which "
-                                                            + "rule '\(rule.id)' requires")
+                    for (f, framework) in knowledge.frameworks.enumerated() where !framework.has(capability) && !out[f] {
+                        out[f] = true
+                        knock(f, index, action)
                     }
                 default:
                     continue
                 }
             }
         }
-        return knowledge.frameworks.compactMap { result[$0.id] }
     }
 }

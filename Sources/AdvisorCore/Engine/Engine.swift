@@ -21,8 +21,22 @@ public enum Engine {
             clock = now
         }
         var state = AnswerState(knowledge: knowledge, answers: answers)
-        let (effective, ignored) = applicability(knowledge, answers: answers, state: &state)
-        let firings = infer(knowledge, state: &state)
+        var ignoredQuestions: [Int] = []
+        applicability(knowledge, answers: answers, state: &state) { ignoredQuestions.append($0) }
+        var effective = answers
+        var ignored: [IgnoredAnswer] = []
+        for index in ignoredQuestions {
+            let question = knowledge.questions[index]
+            if let value = answers[question.id], let askIf = question.askIf {
+                ignored.append(IgnoredAnswer(question: question.id, value: value, condition: askIf.text))
+                effective[question.id] = nil
+            }
+        }
+        var firings: [Firing] = []
+        infer(knowledge, state: &state) { index, level, state in
+            firings.append(Firing(rule: knowledge.rules[index].id, ruleIndex: index, stratum: level,
+                                  support: support(of: index, knowledge: knowledge, state: state)))
+        }
         lap(\.inference)
         let rank = knowledge.plan.idRank
         let fired = firings.map(\.ruleIndex).sorted { rank[$0] < rank[$1] }
@@ -38,6 +52,44 @@ public enum Engine {
                             excluded: excluded, ranking: ranking)
     }
 
+    /// Only who wins, for analyses that consult the engine thousands of times: the same inference,
+    /// effects and scores as `consult`, without the trace that explains them. `OutcomeTests`
+    /// checks that both agree.
+    public static func outcome(_ knowledge: KnowledgeBase, answers: Answers,
+                               weights overrides: [String: Double] = [:]) -> Outcome {
+        var state = AnswerState(knowledge: knowledge, answers: answers)
+        var outcome = Outcome()
+        applicability(knowledge, answers: answers, state: &state) { outcome.ignored.append($0) }
+        var fired: [Int] = []
+        infer(knowledge, state: &state) { index, _, _ in fired.append(index) }
+        let rank = knowledge.plan.idRank
+        fired.sort { rank[$0] < rank[$1] }
+        let weights = Effects.weightValues(knowledge, fired: fired, overrides: overrides)
+        let ratings = Effects.ratingValues(knowledge, fired: fired)
+        var excluded = Array(repeating: false, count: knowledge.frameworks.count)
+        Effects.knockOuts(knowledge, fired: fired) { framework, _, _ in excluded[framework] = true }
+        let total = weights.reduce(0, +)
+        // Sorted exactly as `Scoring.rank` sorts, so near-ties fall the same way.
+        var scored = knowledge.frameworks.indices.filter { !excluded[$0] }.map { f in
+            (f, Scoring.score(weights: weights, ratings: ratings[f], total: total))
+        }
+        scored.sort { Scoring.ranksBefore($0.1, knowledge.frameworks[$0.0].id, $1.1, knowledge.frameworks[$1.0].id) }
+        if let first = scored.first {
+            outcome.winner = first.0
+            outcome.score = first.1
+        }
+        return outcome
+    }
+
+    /// Who wins a consultation, without the trace: see `outcome`.
+    public struct Outcome: Sendable {
+        /// The winning framework's index, nil when every framework is knocked out.
+        public var winner: Int?
+        public var score = 0.0
+        /// Indices of the answered questions whose `ask_if` is false, in questionnaire order.
+        public var ignored: [Int] = []
+    }
+
     /// Whether each question is asked, given the answers so far: `ask_if` false means not asked.
     public static func isAsked(_ question: Question, answers: Answers, knowledge: KnowledgeBase) -> Bool {
         guard let askIf = question.askIf else { return true }
@@ -47,30 +99,29 @@ public enum Engine {
 
     // MARK: - Applicability
 
-    /// Sets aside answers to questions whose `ask_if` is false, in questionnaire order.
-    private static func applicability(_ knowledge: KnowledgeBase, answers: Answers, state: inout AnswerState)
-        -> (Answers, [IgnoredAnswer]) {
-        var effective = answers
-        var ignored: [IgnoredAnswer] = []
+    /// Sets aside answers to questions whose `ask_if` is false, in questionnaire order: each such
+    /// question's index goes to `ignore`, and its answer leaves `state`.
+    private static func applicability(_ knowledge: KnowledgeBase, answers: Answers, state: inout AnswerState,
+                                      ignore: (Int) -> Void) {
         for (index, question) in knowledge.questions.enumerated() {
             guard let askIf = question.askIf, askIf.compiled.evaluate(in: state) == .false else { continue }
-            if let value = answers[question.id] {
-                ignored.append(IgnoredAnswer(question: question.id, value: value, condition: askIf.text))
-                effective[question.id] = nil
+            if answers[question.id] != nil {
+                ignore(index)
                 state.set(index, nil, question: question)
             }
         }
-        return (effective, ignored)
     }
 
     // MARK: - Inference
 
-    private static func infer(_ knowledge: KnowledgeBase, state: inout AnswerState) -> [Firing] {
+    /// Forward chaining, stratum by stratum. `fire` hears each rule as it fires (its index, its
+    /// stratum, and the state it fired in), before its facts are asserted.
+    private static func infer(_ knowledge: KnowledgeBase, state: inout AnswerState,
+                              fire: (Int, Int, AnswerState) -> Void) {
         let plan = knowledge.plan
         let rules = knowledge.rules
         var fired = Array(repeating: false, count: rules.count)
         var queued = Array(repeating: false, count: rules.count)
-        var firings: [Firing] = []
         var pendingFinal = Array(0..<knowledge.facts.count).filter { plan.finalStratum[$0] >= 0 }
         pendingFinal.sort { plan.finalStratum[$0] < plan.finalStratum[$1] }
         var nextFinal = 0
@@ -84,8 +135,7 @@ public enum Engine {
                 queued[index] = false
                 guard !fired[index], rules[index].when.compiled.evaluate(in: state) == .true else { continue }
                 fired[index] = true
-                firings.append(Firing(rule: rules[index].id, ruleIndex: index, stratum: level,
-                                      support: support(of: index, knowledge: knowledge, state: state)))
+                fire(index, level, state)
                 for fact in plan.assertedFacts[index] where state.facts[fact] != .true {
                     state.facts[fact] = .true
                     // Only the rules that read this fact can change their minds.
@@ -106,7 +156,6 @@ public enum Engine {
                 state.facts[fact] = undecided ? .unknown : .false
             }
         }
-        return firings
     }
 
     /// The answers and facts a firing rule read: its explanation, from lists the plan precomputed.

@@ -12,7 +12,7 @@ public enum Scoring {
         var score = 0.0
         for (c, weight) in weights.enumerated() {
             let rating = ratings[f][c].final
-            let points = total > 0 ? 100 * weight.final * rating / (total * 5) : 0
+            let points = Self.points(weight: weight.final, rating: rating, total: total)
             score += points
             contributions.append(Contribution(criterion: weight.criterion, weight: weight.final, rating: rating,
                                               points: points))
@@ -20,6 +20,19 @@ public enum Scoring {
         let framework = knowledge.frameworks[f]
         return ScoredFramework(framework: framework.id, name: framework.name, score: score, rank: 0,
                                contributions: contributions)
+    }
+
+    /// A criterion's points: the one formula both `score`s use, so they agree to the last bit.
+    @inline(__always)
+    static func points(weight: Double, rating: Double, total: Double) -> Double {
+        total > 0 ? 100 * weight * rating / (total * 5) : 0
+    }
+
+    /// A framework's score from bare numbers, summed in the same order as `score(_:framework:weights:ratings:)`.
+    static func score(weights: [Double], ratings: [Double], total: Double) -> Double {
+        var score = 0.0
+        for c in weights.indices { score += points(weight: weights[c], rating: ratings[c], total: total) }
+        return score
     }
 
     static func rank(_ knowledge: KnowledgeBase, weights: [CriterionWeight], ratings: [[FrameworkRating]],
@@ -34,7 +47,11 @@ public enum Scoring {
 
     /// The ranking order: higher score first; within the tie tolerance, by framework id.
     public static func ranksBefore(_ lhs: ScoredFramework, _ rhs: ScoredFramework) -> Bool {
-        if abs(lhs.score - rhs.score) > tieTolerance { return lhs.score > rhs.score }
-        return lhs.framework < rhs.framework
+        ranksBefore(lhs.score, lhs.framework, rhs.score, rhs.framework)
+    }
+
+    static func ranksBefore(_ lhsScore: Double, _ lhsID: String, _ rhsScore: Double, _ rhsID: String) -> Bool {
+        if abs(lhsScore - rhsScore) > tieTolerance { return lhsScore > rhsScore }
+        return lhsID < rhsID
     }
 }

@@ -32,6 +32,8 @@ public struct KnowledgeBase: Sendable {
     public private(set) var plan = InferencePlan(rules: [], facts: [])
     /// Each framework's ratings before any rule, by framework index then criterion index.
     public private(set) var baseRatings: [[FrameworkRating]] = []
+    /// The same as numbers.
+    public private(set) var baseRatingValues: [[Double]] = []
 
     public init(info: KnowledgeInfo, sources: [SourceReference], criteria: [Criterion], capabilities: [Capability],
                 frameworks: [Framework], questions: [Question], rules: [Rule], facts: [String], digest: String,
@@ -63,6 +65,7 @@ public struct KnowledgeBase: Sendable {
                 return FrameworkRating(criterion: criterion.id, base: base, final: base, steps: [])
             }
         }
+        baseRatingValues = baseRatings.map { $0.map(\.final) }
     }
 
     private static func index(_ ids: [String]) -> [String: Int] {
