@@ -22,13 +22,15 @@ public struct Counterfactual: Hashable, Sendable {
         let alternatives = k.questions.map { question in
             (question, candidates(for: question, current: c.answers[question.id]))
         }
+        // Each alternative changes one entry of the answers in the engine's form.
+        let base = AnswerState(knowledge: k, answers: c.answers)
         var found: [String: [Counterfactual]] = [:]
         for (question, values) in alternatives {
             let questionIndex = k.questionIndex[question.id]
             for value in values {
-                var answers = c.answers
-                answers[question.id] = value
-                let result = Engine.outcome(k, answers: answers, weights: c.overrides)
+                var state = base
+                if let questionIndex { state.set(questionIndex, value, question: question) }
+                let result = Engine.outcome(k, state: state, weights: c.overrides)
                 guard let winner = result.winner, k.frameworks[winner].id != current,
                       !result.ignored.contains(where: { $0 == questionIndex }) else { continue }
                 let change = Change(question: question.id, from: c.answers[question.id], to: value)
@@ -44,13 +46,15 @@ public struct Counterfactual: Hashable, Sendable {
                 for b in flat.indices where b > a && flat[a].0.id != flat[b].0.id { pairs.append((a, b)) }
             }
             // The pairs are consulted in parallel, then taken in order, as a plain loop would.
-            let answers = c.answers, overrides = c.overrides, candidates = pairs, options = flat
+            let overrides = c.overrides, candidates = pairs, shared = Shared(k)
+            let options = flat.map { question, value in (k.questionIndex[question.id], question, value) }
             let outcomes = ParallelMap.map(candidates.count) { index -> Engine.Outcome? in
+                let k = shared.value
                 let (a, b) = candidates[index]
-                var changed = answers
-                changed[options[a].0.id] = options[a].1
-                changed[options[b].0.id] = options[b].1
-                let result = Engine.outcome(k, answers: changed, weights: overrides)
+                var state = base
+                if let index = options[a].0 { state.set(index, options[a].2, question: options[a].1) }
+                if let index = options[b].0 { state.set(index, options[b].2, question: options[b].1) }
+                let result = Engine.outcome(k, state: state, weights: overrides)
                 guard let winner = result.winner, unreachable.contains(k.frameworks[winner].id),
                       result.ignored.isEmpty else { return nil }
                 return result
@@ -93,6 +97,12 @@ public struct Counterfactual: Hashable, Sendable {
                 return AnswerValue.many(question.values.filter(toggled.contains))
             }
         }
+    }
+
+    /// One knowledge base shared by reference with the worker threads, so no copy is made per call.
+    final class Shared: Sendable {
+        let value: KnowledgeBase
+        init(_ value: KnowledgeBase) { self.value = value }
     }
 
     static func make(_ changes: [Change], winner: Int, score: Double, knowledge: KnowledgeBase) -> Counterfactual {

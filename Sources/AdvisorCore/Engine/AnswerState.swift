@@ -3,6 +3,8 @@ struct AnswerState: ConditionContext {
     var choices: [Int?]
     var optionSets: [UInt64?]
     var yesNo: [Bool?]
+    /// Whether each question has an answer (as given, before `ask_if` sets any aside).
+    var answered: [Bool]
     var facts: [Tri]
 
     init(knowledge: KnowledgeBase, answers: Answers) {
@@ -10,6 +12,7 @@ struct AnswerState: ConditionContext {
         choices = Array(repeating: nil, count: count)
         optionSets = Array(repeating: nil, count: count)
         yesNo = Array(repeating: nil, count: count)
+        answered = Array(repeating: false, count: count)
         facts = Array(repeating: .false, count: knowledge.facts.count)
         for (id, value) in answers.values {
             guard let index = knowledge.questionIndex[id] else { continue }
@@ -21,6 +24,7 @@ struct AnswerState: ConditionContext {
         choices[index] = nil
         optionSets[index] = nil
         yesNo[index] = nil
+        answered[index] = value != nil
         guard let value else { return }
         switch value {
         case .one(let option):

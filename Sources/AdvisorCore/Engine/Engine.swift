@@ -22,7 +22,7 @@ public enum Engine {
         }
         var state = AnswerState(knowledge: knowledge, answers: answers)
         var ignoredQuestions: [Int] = []
-        applicability(knowledge, answers: answers, state: &state) { ignoredQuestions.append($0) }
+        applicability(knowledge, state: &state) { ignoredQuestions.append($0) }
         var effective = answers
         var ignored: [IgnoredAnswer] = []
         for index in ignoredQuestions {
@@ -57,9 +57,15 @@ public enum Engine {
     /// checks that both agree.
     public static func outcome(_ knowledge: KnowledgeBase, answers: Answers,
                                weights overrides: [String: Double] = [:]) -> Outcome {
-        var state = AnswerState(knowledge: knowledge, answers: answers)
+        outcome(knowledge, state: AnswerState(knowledge: knowledge, answers: answers), weights: overrides)
+    }
+
+    /// The same, from answers already in the engine's form (analyses change one entry at a time).
+    static func outcome(_ knowledge: KnowledgeBase, state answered: AnswerState,
+                        weights overrides: [String: Double]) -> Outcome {
+        var state = answered
         var outcome = Outcome()
-        applicability(knowledge, answers: answers, state: &state) { outcome.ignored.append($0) }
+        applicability(knowledge, state: &state) { outcome.ignored.append($0) }
         var fired: [Int] = []
         infer(knowledge, state: &state) { index, _, _ in fired.append(index) }
         let rank = knowledge.plan.idRank
@@ -70,10 +76,13 @@ public enum Engine {
         Effects.knockOuts(knowledge, fired: fired) { framework, _, _ in excluded[framework] = true }
         let total = weights.reduce(0, +)
         // Sorted exactly as `Scoring.rank` sorts, so near-ties fall the same way.
-        var scored = knowledge.frameworks.indices.filter { !excluded[$0] }.map { f in
-            (f, Scoring.score(weights: weights, ratings: ratings[f], total: total))
+        let frameworks = knowledge.frameworks
+        var scored: [(Int, Double)] = []
+        scored.reserveCapacity(frameworks.count)
+        for f in frameworks.indices where !excluded[f] {
+            scored.append((f, Scoring.score(weights: weights, ratings: ratings[f], total: total)))
         }
-        scored.sort { Scoring.ranksBefore($0.1, knowledge.frameworks[$0.0].id, $1.1, knowledge.frameworks[$1.0].id) }
+        scored.sort { Scoring.ranksBefore($0.1, frameworks[$0.0].id, $1.1, frameworks[$1.0].id) }
         if let first = scored.first {
             outcome.winner = first.0
             outcome.score = first.1
@@ -101,11 +110,10 @@ public enum Engine {
 
     /// Sets aside answers to questions whose `ask_if` is false, in questionnaire order: each such
     /// question's index goes to `ignore`, and its answer leaves `state`.
-    private static func applicability(_ knowledge: KnowledgeBase, answers: Answers, state: inout AnswerState,
-                                      ignore: (Int) -> Void) {
+    private static func applicability(_ knowledge: KnowledgeBase, state: inout AnswerState, ignore: (Int) -> Void) {
         for (index, question) in knowledge.questions.enumerated() {
             guard let askIf = question.askIf, askIf.compiled.evaluate(in: state) == .false else { continue }
-            if answers[question.id] != nil {
+            if state.answered[index] {
                 ignore(index)
                 state.set(index, nil, question: question)
             }
