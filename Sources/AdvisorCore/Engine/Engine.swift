@@ -111,11 +111,12 @@ public enum Engine {
     /// Sets aside answers to questions whose `ask_if` is false, in questionnaire order: each such
     /// question's index goes to `ignore`, and its answer leaves `state`.
     private static func applicability(_ knowledge: KnowledgeBase, state: inout AnswerState, ignore: (Int) -> Void) {
-        for (index, question) in knowledge.questions.enumerated() {
-            guard let askIf = question.askIf, askIf.compiled.evaluate(in: state) == .false else { continue }
+        let questions = knowledge.questions
+        for index in questions.indices {
+            guard let askIf = questions[index].askIf, askIf.compiled.evaluate(in: state) == .false else { continue }
             if state.answered[index] {
                 ignore(index)
-                state.set(index, nil, question: question)
+                state.set(index, nil, question: questions[index])
             }
         }
     }
@@ -130,8 +131,7 @@ public enum Engine {
         let rules = knowledge.rules
         var fired = Array(repeating: false, count: rules.count)
         var queued = Array(repeating: false, count: rules.count)
-        var pendingFinal = Array(0..<knowledge.facts.count).filter { plan.finalStratum[$0] >= 0 }
-        pendingFinal.sort { plan.finalStratum[$0] < plan.finalStratum[$1] }
+        let pendingFinal = plan.finalOrder
         var nextFinal = 0
         var agenda: [Int] = []
         for stratumRules in plan.strata {

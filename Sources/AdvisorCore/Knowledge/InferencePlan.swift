@@ -1,29 +1,32 @@
 /// The rules arranged for forward chaining: by stratum, with an index from each fact to the rules
 /// that read it, so asserting a fact revisits only those rules.
-public struct InferencePlan: Sendable {
+/// A class, so that the engine's hot loops hold it with one reference count rather than one per list.
+public final class InferencePlan: Sendable {
     /// Rule indices per stratum, lowest first, each in knowledge order.
-    public var strata: [[Int]]
+    public let strata: [[Int]]
     /// The stratum of each rule.
-    public var ruleStratum: [Int]
+    public let ruleStratum: [Int]
     /// For each fact, the rules that read it.
-    public var readers: [[Int]]
+    public let readers: [[Int]]
     /// For each fact, the rules that assert it.
-    public var asserters: [[Int]]
+    public let asserters: [[Int]]
     /// For each rule, the facts it asserts.
-    public var assertedFacts: [[Int]]
+    public let assertedFacts: [[Int]]
     /// For each fact, the highest stratum of a rule asserting it: the fact is final after that stratum.
-    public var finalStratum: [Int]
+    public let finalStratum: [Int]
+    /// The facts that some rule asserts, in the order they become final (by `finalStratum`).
+    public let finalOrder: [Int]
     /// For each rule, the questions its condition reads, ascending (for the trace).
-    public var questionsRead: [[Int]]
+    public let questionsRead: [[Int]]
     /// For each rule, the facts its condition reads, ascending (for the trace).
-    public var factsRead: [[Int]]
+    public let factsRead: [[Int]]
     /// Each rule's position when rules are sorted by id: effects apply in this order.
-    public var idRank: [Int]
+    public let idRank: [Int]
     /// For each rule, its weight changes with criteria as indices.
-    public var weightActions: [[WeightAction]]
+    public let weightActions: [[WeightAction]]
     /// Whether each rule changes a rating, and whether it can knock a framework out.
-    public var ratingRules: [Bool]
-    public var knockOutRules: [Bool]
+    public let ratingRules: [Bool]
+    public let knockOutRules: [Bool]
 
     /// A weight change with its criterion interned to an index.
     public struct WeightAction: Hashable, Sendable {
@@ -75,7 +78,11 @@ public struct InferencePlan: Sendable {
         self.readers = readers
         self.asserters = asserters
         self.assertedFacts = assertedFacts
-        finalStratum = asserters.map { list in list.map { ruleStratum[$0] }.max() ?? -1 }
+        let finalStratum = asserters.map { list in list.map { ruleStratum[$0] }.max() ?? -1 }
+        self.finalStratum = finalStratum
+        var finalOrder = Array(0..<facts.count).filter { finalStratum[$0] >= 0 }
+        finalOrder.sort { finalStratum[$0] < finalStratum[$1] }
+        self.finalOrder = finalOrder
         self.questionsRead = questionsRead
         self.factsRead = factsRead
         self.weightActions = weightActions

@@ -56,10 +56,8 @@ struct OverlayTests {
         }
         do {
             return .success(try KnowledgeLoader.load(directories: directories, builtIn: files).knowledge)
-        } catch let error as DiagnosticError {
-            return .failure(error.rendered().replacingOccurrences(of: root, with: "K"))
         } catch {
-            return .failure("\(error)")
+            return .failure(error.rendered().replacingOccurrences(of: root, with: "K"))
         }
     }
 
