@@ -24,6 +24,12 @@ struct Advisor: ParsableCommand {
         // `Output.write` turns into a quiet exit, instead of a SIGPIPE.
         signal(SIGPIPE, SIG_IGN)
         do {
+            // Well-formed `recommend` lines skip ArgumentParser altogether (see FastRecommend).
+            let arguments = CommandLine.arguments.dropFirst()
+            if arguments.first == "recommend", let request = FastRecommend.parse(Array(arguments.dropFirst())) {
+                try request.run()
+                return
+            }
             var command = try parseFast() ?? parseAsRoot()
             try command.run()
         } catch let failure as Failure {
@@ -61,10 +67,6 @@ extension Advisor {
         // `advisor` alone is the default subcommand: parsing it as the root skips the command tree
         // (0.75 ms of the time to the first painted screen).
         if arguments.isEmpty { return try Interactive.parseAsRoot([]) }
-        // Well-formed `recommend` lines skip ArgumentParser altogether (see FastRecommend).
-        if arguments.first == "recommend", let command = FastRecommend.parse(Array(arguments.dropFirst())) {
-            return command
-        }
         guard let name = arguments.first, let command = subcommandsByName[name],
               !arguments.contains(where: { $0 == "-h" || $0 == "--help" || $0 == "help" || $0.hasPrefix("--generate")
                   || $0.hasPrefix("---") || $0 == "--experimental-dump-help" })

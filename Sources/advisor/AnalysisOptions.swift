@@ -4,7 +4,7 @@ import ArgumentParser
 extension Robustness.Sampling: ExpressibleByArgument {}
 
 /// `--analysis`, `--samples`, `--seed`, `--robustness`: how sure the advice is and what would change it.
-struct AnalysisOptions: ParsableArguments {
+struct AnalysisOptions: ParsableArguments, AnalysisChoice {
     static let defaultSamples = 10_000, defaultSeed: UInt64 = 1, defaultSampling = Robustness.Sampling.around
 
     @Flag(name: .long, help: "Add robustness, weight stability and what would change the winner (text and json).")
@@ -18,7 +18,9 @@ struct AnalysisOptions: ParsableArguments {
 
     @Option(name: .long, help: "How weights are sampled: around (log-normal around your weights) or uniform.")
     var robustness: Robustness.Sampling = Self.defaultSampling
+}
 
+extension AnalysisChoice {
     func run(_ consultation: Consultation, format: ReportFormat) throws(Failure) -> DecisionAnalysis? {
         guard analysis else { return nil }
         guard (1...1_000_000).contains(samples) else {

@@ -5,7 +5,7 @@ import Foundation
 
 /// `--knowledge DIR`, repeatable: later directories are overlays. A first directory marked
 /// `overlay: true` is laid over the built-in knowledge.
-struct KnowledgeOptions: ParsableArguments {
+struct KnowledgeOptions: ParsableArguments, KnowledgeChoice {
     @Option(name: .long, help: ArgumentHelp(
         "Load knowledge from DIR instead of the built-in knowledge. Repeatable: later directories are overlays; "
             + "a directory marked 'overlay: true' is laid over the built-in knowledge.", valueName: "dir"))
@@ -15,7 +15,9 @@ struct KnowledgeOptions: ParsableArguments {
         "Accept generated rule bases beyond the default limits: up to 200,000 rules and 256 MiB of files per "
             + "directory (instead of 2,000 and 8 MiB). Memory then grows with the knowledge."))
     var largeKnowledge = false
+}
 
+extension KnowledgeChoice {
     /// The loader's limits, as the flags choose them.
     var limits: KnowledgeLimits { largeKnowledge ? .large : .standard }
 
@@ -51,7 +53,7 @@ struct KnowledgeOptions: ParsableArguments {
     }
 }
 
-extension KnowledgeOptions {
+extension KnowledgeChoice {
     /// The compiled cache. `validate` always checks the files, but still refreshes the cache.
     /// `ADVISOR_CACHE=off` turns caching off.
     func cache(reading: Bool) -> KnowledgeCache {
@@ -64,7 +66,7 @@ extension KnowledgeOptions {
 }
 
 /// `--answer`, `--answers` and `--weight`.
-struct AnswerOptions: ParsableArguments {
+struct AnswerOptions: ParsableArguments, AnswerChoice {
     @Option(name: .long, help: ArgumentHelp("An answer, as ID=VALUE; multi-choice as ID=A,B. Repeatable.",
                                             valueName: "id=value"))
     var answer: [String] = []
@@ -76,7 +78,9 @@ struct AnswerOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Set a criterion's final weight, after the rules (N ≥ 0). Repeatable.",
                                             valueName: "criterion=n"))
     var weight: [String] = []
+}
 
+extension AnswerChoice {
     /// The answers: the file first, then each `--answer` over it.
     func answers(for knowledge: KnowledgeBase) throws(Failure) -> Answers {
         let parser = AnswerParser(knowledge: knowledge)
@@ -149,10 +153,12 @@ struct AnswerOptions: ParsableArguments {
 }
 
 /// `--color` / `--no-color`, following `NO_COLOR` and whether stdout is a terminal.
-struct ColorOptions: ParsableArguments {
+struct ColorOptions: ParsableArguments, ColorChoice {
     @Flag(inversion: .prefixedNo, exclusivity: .exclusive, help: "Colour the output (default: only on a terminal, never under NO_COLOR).")
     var color: Bool?
+}
 
+extension ColorChoice {
     func style() -> TextStyle {
         let environment = ProcessInfo.processInfo.environment
         let useColor: Bool

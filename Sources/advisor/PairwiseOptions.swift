@@ -3,13 +3,15 @@ import ArgumentParser
 import Foundation
 
 /// `--pairwise FILE`: criterion importance from pairwise comparisons (AHP) instead of the base weights.
-struct PairwiseOptions: ParsableArguments {
+struct PairwiseOptions: ParsableArguments, PairwiseChoice {
     @Option(name: .long, help: ArgumentHelp(
         "Set the compared criteria's base weights from pairwise comparisons on Saaty's 1-9 scale, a YAML or JSON "
             + "list such as '- {a: performance, b: security, value: 3}'. Rules and --weight still apply.",
         valueName: "file"))
     var pairwise: String?
+}
 
+extension PairwiseChoice {
     /// The judgements in the file, if one was given. Inconsistent judgements (CR ≥ 0.1) are
     /// accepted with a warning on stderr naming the comparison to revise.
     func load(knowledge: KnowledgeBase) throws(Failure) -> PairwiseJudgements? {

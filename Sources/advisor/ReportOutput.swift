@@ -14,7 +14,7 @@ enum ReportDestination: Equatable {
 }
 
 /// `--format`, `--output`, `--force`, `--adr-dir`, and what a decision record says about itself.
-struct ReportOutputOptions: ParsableArguments {
+struct ReportOutputOptions: ParsableArguments, ReportChoice {
     @Option(name: .long, help: ArgumentHelp("Output format: text, json, markdown (a MADR decision record) or html. "
                                             + "Default: from the --output extension, else text.", valueName: "format"))
     var format: ReportFormat?
@@ -43,7 +43,9 @@ struct ReportOutputOptions: ParsableArguments {
             help: ArgumentHelp("Who decides, for the record's front matter (default: left for the team to fill in).",
                                valueName: "names"))
     var decisionMakers: String?
+}
 
+extension ReportChoice {
     func destination() throws(Failure) -> ReportDestination {
         switch (output, adrDirectory) {
         case (_?, _?): throw .usage("give --output or --adr-dir, not both")
