@@ -20,7 +20,7 @@ enum FastRecommend {
         var robustness = AnalysisOptions.defaultSampling
         var pairwise: String?
 
-        var seen: Set<String> = []
+        var seen: [String] = []
         var index = 0
         /// The next argument as a value, or nil when there is none or it looks like a flag.
         func value() -> String? {
@@ -36,7 +36,8 @@ enum FastRecommend {
             let repeatable = flag == "--knowledge" || flag == "--answer" || flag == "--weight"
             // `-o` and `--output` are one option; `--color` and `--no-color` exclude each other.
             let key = flag == "-o" ? "--output" : flag == "--no-color" ? "--color" : flag
-            guard repeatable || seen.insert(key).inserted else { return nil }
+            guard repeatable || !seen.contains(key) else { return nil }
+            if !repeatable { seen.append(key) }
             switch flag {
             case "--knowledge": guard let v = value() else { return nil }; knowledge.append(v)
             case "--large-knowledge": largeKnowledge = true

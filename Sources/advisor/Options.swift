@@ -160,7 +160,11 @@ struct ColorOptions: ParsableArguments, ColorChoice {
 
 extension ColorChoice {
     func style() -> TextStyle {
-        let environment = ProcessInfo.processInfo.environment
+        // Only the variables that matter, read with getenv: ProcessInfo copies the whole environment.
+        var environment: [String: String] = [:]
+        for name in ["NO_COLOR", "TERM", "LC_ALL", "LC_CTYPE", "LANG"] {
+            if let value = getenv(name) { environment[name] = String(cString: value) }
+        }
         let useColor: Bool
         if let color {
             useColor = color
