@@ -318,6 +318,25 @@ struct LoaderDiagnosticsTests {
         #expect(errors.last?.hasSuffix("extra.yaml:10:13: error: 'weight' must be 0 or more, found -2") == true)
     }
 
+    @Test("past 1,000 problems in one file the rest are counted in one last diagnostic")
+    func problemsPerFileAreCapped() throws {
+        let entries = (0..<700).map { "  - { id: extra\($0), wrong: 1 }\n" }.joined()
+        let fixture = Self.base.appending("criteria:\n" + entries, to: "extra.yaml")
+        let root = try fixture.write()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let loaded = Result { try KnowledgeLoader.load(directories: [root]) }
+        guard case .failure(let failure) = loaded, let error = failure as? DiagnosticError else {
+            Issue.record("expected a load error")
+            return
+        }
+        let inFile = error.diagnostics.filter { $0.location?.file.hasSuffix("/extra.yaml") == true }
+        #expect(inFile.count == 1_001, "\(inFile.count)")
+        #expect(inFile.last?.message.hasSuffix("more problems in this file, not listed (the first 1000 are)") == true,
+                "\(inFile.last?.message ?? "")")
+        let lines = inFile.compactMap { $0.location?.line }
+        #expect(lines.last == lines.max() && (lines.last ?? 0) > 100, "\(lines.suffix(3))")
+    }
+
     @Test("past 100 diagnostics the rest are counted, not shown")
     func diagnosticsAreCapped() {
         let diagnostics = (1...150).map { Diagnostic.error("problem \($0)", at: SourceLocation(file: "k.yaml", line: $0, column: 1)) }

@@ -41,11 +41,14 @@ struct NodeReader {
         diagnostics.append(diagnostic)
     }
 
-    /// The kept diagnostics, and one more saying how many were dropped, if any.
+    /// The kept diagnostics, and one more saying how many were dropped, if any. That one sits at
+    /// the furthest place a kept one names, so it sorts after them rather than first.
     var reported: [Diagnostic] {
         guard dropped > 0 else { return diagnostics }
+        let last = diagnostics.compactMap(\.location).max { ($0.line, $0.column) < ($1.line, $1.column) }
         return diagnostics + [.error("\(dropped) more problems in this file, not listed (the first "
-                                     + "\(Self.maximumKept) are)", at: SourceLocation(file: file, line: 1, column: 1))]
+                                     + "\(Self.maximumKept) are)",
+                                     at: last ?? SourceLocation(file: file, line: 1, column: 1))]
     }
 
     // MARK: - Shapes
