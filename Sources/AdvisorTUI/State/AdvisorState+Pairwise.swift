@@ -85,6 +85,11 @@ extension AdvisorState {
     mutating func closePairwise() {
         let back = pairwiseForm?.returnTo ?? .welcome
         pairwiseForm = nil
+        goBack(to: back)
+    }
+
+    /// Opens the screen the pairwise form was reached from.
+    private mutating func goBack(to back: Screen) {
         switch back {
         case .results: showResults()
         case .review: showReview()
@@ -176,14 +181,7 @@ extension AdvisorState {
     /// After applying: the results when they were open, else the questionnaire.
     private mutating func closeAfterApplying(_ back: Screen? = nil) {
         let notice = self.notice
-        switch back ?? .welcome {
-        case .results: showResults()
-        case .review: showReview()
-        case .question(let index): open(question: index)
-        case .welcome, .pairwise:
-            screen = .welcome
-            cursor = 0
-        }
+        goBack(to: back ?? .welcome)
         self.notice = notice
     }
 }
