@@ -51,16 +51,6 @@ launch() {
     wait_for "Question 1 of" || return 1
 }
 
-report() {
-    if [[ $2 == 0 ]]; then
-        echo "PASS $1"
-        passed=$((passed + 1))
-    else
-        echo "FAIL $1"
-        failed=$((failed + 1))
-    fi
-}
-
 # MARK: - Tests
 
 test_quit_with_q() {
