@@ -69,10 +69,8 @@ struct BinaryReader {
             let length = try self.count(limit: bytes.count - self.offset)
             let end = self.offset + length
             guard end <= bytes.count else { throw Damaged() }
-            let slice = bytes[self.offset..<end]
-            let text = String(decoding: slice, as: UTF8.self)
-            // Invalid UTF-8 would have been repaired, so the bytes would differ.
-            guard text.utf8.elementsEqual(slice) else { throw Damaged() }
+            // Invalid UTF-8 means a damaged entry, not text to repair.
+            guard let text = String(validating: bytes[self.offset..<end], as: UTF8.self) else { throw Damaged() }
             strings.append(text)
             self.offset = end
         }

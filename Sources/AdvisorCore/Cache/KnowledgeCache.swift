@@ -79,8 +79,8 @@ public struct KnowledgeCache: Sendable {
     func read(digest: String, origins: [String]) -> (KnowledgeBase, [Diagnostic])? {
         let key = Self.key(digest: digest, origins: origins)
         guard readable, let path = path(key: key, origins: origins),
-              let data = FileManager.default.contents(atPath: path) else { return nil }
-        return Self.decode(Array(data), key: key, digest: digest, origins: origins)
+              let bytes = RawFile.read(path) else { return nil }
+        return Self.decode(bytes, key: key, digest: digest, origins: origins)
     }
 
     /// Checks the header, key, length and checksum, then decodes.

@@ -121,17 +121,17 @@ public struct KnowledgeFiles: Sendable {
             if !problems.contains(where: { $0.message == message }) { problems.append(.error(message)) }
             return
         }
-        guard let data = FileManager.default.contents(atPath: full) else {
-            problems.append(.error("cannot read '\(full)'"))
+        // The size is checked again while reading: the file may have grown since it was listed.
+        guard let bytes = RawFile.read(full, limit: maximumFileSize) else {
+            if let data = FileManager.default.contents(atPath: full), data.count > maximumFileSize {
+                problems.append(.error("file is \(data.count) bytes; the limit is \(maximumFileSize)",
+                                       at: SourceLocation(file: full, line: 1, column: 1)))
+            } else {
+                problems.append(.error("cannot read '\(full)'"))
+            }
             return
         }
-        // The size is checked again: the file may have grown since it was listed.
-        guard data.count <= maximumFileSize else {
-            problems.append(.error("file is \(data.count) bytes; the limit is \(maximumFileSize)",
-                                   at: SourceLocation(file: full, line: 1, column: 1)))
-            return
-        }
-        files.append(File(path: full, relativePath: relative, bytes: Array(data)))
+        files.append(File(path: full, relativePath: relative, bytes: bytes))
     }
 
     /// The target of the link at `path` if it is a regular file inside `root`; otherwise records why not.
