@@ -23,12 +23,14 @@ struct Advisor: ParsableCommand {
         // A reader that goes away (`advisor recommend | head -1`) shows up as EPIPE on write, which
         // `Output.write` turns into a quiet exit, instead of a SIGPIPE.
         signal(SIGPIPE, SIG_IGN)
+        MallocTuning.keepFreedMemory()
         do {
             // Well-formed `recommend` lines skip ArgumentParser altogether (see FastRecommend).
             let arguments = CommandLine.arguments.dropFirst()
             if arguments.first == "recommend", let request = FastRecommend.parse(Array(arguments.dropFirst())) {
-                try request.run()
-                return
+                let finished = try request.run()
+                // Freeing a large knowledge base and its trace takes milliseconds; the process ends anyway.
+                withExtendedLifetime(finished) { Foundation.exit(0) }
             }
             var command = try parseFast() ?? parseAsRoot()
             try command.run()
@@ -94,18 +96,22 @@ enum Output {
     }
 
     static func write(_ text: String) throws(Failure) {
-        let data = Array(text.utf8)
-        var offset = 0
-        while offset < data.count {
-            let written = data[offset...].withUnsafeBytes { buffer in
-                Foundation.write(STDOUT_FILENO, buffer.baseAddress, buffer.count)
+        var text = text
+        // The string's own UTF-8 storage, without a copy (a report can be megabytes).
+        let failure = text.withUTF8 { data -> Int32? in
+            var offset = 0
+            while offset < data.count {
+                let written = Foundation.write(STDOUT_FILENO, data.baseAddress.map { $0 + offset }, data.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    return errno
+                }
+                offset += written
             }
-            if written < 0 {
-                if errno == EINTR { continue }
-                if errno == EPIPE { Foundation.exit(0) }
-                throw .io("cannot write to standard output: \(String(cString: strerror(errno)))")
-            }
-            offset += written
+            return nil
         }
+        guard let failure else { return }
+        if failure == EPIPE { Foundation.exit(0) }
+        throw .io("cannot write to standard output: \(String(cString: strerror(failure)))")
     }
 }

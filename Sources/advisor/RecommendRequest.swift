@@ -103,7 +103,15 @@ struct RecommendRequest: Equatable {
         pairwise = Pairwise(pairwise: command.pairwiseOptions.pairwise)
     }
 
-    func run() throws {
+    /// What a run built, handed back so that the process can end without freeing it.
+    struct Finished {
+        var loaded: KnowledgeLoader.Result
+        var consultation: Consultation
+        var rendered: String
+    }
+
+    @discardableResult
+    func run() throws -> Finished {
         let destination = try report.destination()
         let format = try report.format(for: destination)
         let date = try report.resolvedDate()
@@ -121,5 +129,6 @@ struct RecommendRequest: Equatable {
         options.pairwise = judgements.map { ReportOptions.Pairwise(file: pairwise.pairwise ?? "", judgements: $0) }
         let rendered = ReportRenderer.render(consultation, format: format, options: options)
         try ReportOutput.deliver(rendered, to: destination, winner: consultation.winner?.name, overwrite: report.force)
+        return Finished(loaded: loaded, consultation: consultation, rendered: rendered)
     }
 }
