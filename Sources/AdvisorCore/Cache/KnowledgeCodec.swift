@@ -199,8 +199,8 @@ enum KnowledgeCodec {
             rules.append(Rule(id: id, when: when, actions: actions, because: try r.string(), source: try r.string(),
                               location: try location(&r)))
         }
-        for rule in rules {
-            try check(rule.when.compiled, optionCounts: optionCounts)
+        for index in rules.indices {
+            try check(rules[index].when.compiled, optionCounts: optionCounts)
         }
         for question in questions {
             if let askIf = question.askIf { try check(askIf.compiled, optionCounts: optionCounts) }

@@ -42,7 +42,9 @@ public struct Consultation: Sendable {
 
     /// Fired rules sorted by id, the order reports list them in.
     public var firedRules: [Rule] {
-        firings.map { knowledge.rules[$0.ruleIndex] }.sorted { $0.id < $1.id }
+        // Sorted by the plan's precomputed id rank: moving indices, not whole rules.
+        let rank = knowledge.plan.idRank
+        return firings.map(\.ruleIndex).sorted { rank[$0] < rank[$1] }.map { knowledge.rules[$0] }
     }
 
     public func weight(of criterion: String) -> CriterionWeight? {

@@ -91,12 +91,64 @@ extension Condition {
         return result
     }
 
+    /// The questions and facts this condition reads, found in one walk without hashing (the
+    /// inference plan asks this of every rule, and a large overlay has a hundred thousand).
+    public var reads: ConditionReads {
+        var result = ConditionReads()
+        visit { condition, negated in
+            switch condition {
+            case .yes(let q), .choiceIn(let q, _), .includes(let q, _): result.questions.append(q)
+            case .fact(let index):
+                result.facts.append(index)
+                result.polarities.append(negated ? .negative : .positive)
+            default: break
+            }
+        }
+        result.normalize()
+        return result
+    }
+
     private func visit(negated: Bool = false, _ body: (Condition, Bool) -> Void) {
         body(self, negated)
         switch self {
         case .not(let inner): inner.visit(negated: !negated, body)
         case .all(let parts), .any(let parts): for part in parts { part.visit(negated: negated, body) }
         default: break
+        }
+    }
+}
+
+/// What a condition reads: question indices ascending, without repeats, and fact indices
+/// ascending, each with every way it is read (`polarities[i]` belongs to `facts[i]`).
+public struct ConditionReads: Hashable, Sendable {
+    public var questions: [Int] = []
+    public var facts: [Int] = []
+    public var polarities: [FactPolarity] = []
+
+    /// Sorts, and merges repeats (a fact read both ways gets both polarities).
+    mutating func normalize() {
+        if questions.count > 1 {
+            questions.sort()
+            var kept = 0
+            for index in questions.indices where kept == 0 || questions[index] != questions[kept - 1] {
+                questions[kept] = questions[index]
+                kept += 1
+            }
+            questions.removeLast(questions.count - kept)
+        }
+        if facts.count > 1 {
+            let order = facts.indices.sorted { facts[$0] < facts[$1] }
+            var mergedFacts: [Int] = [], mergedPolarities: [FactPolarity] = []
+            for index in order {
+                if let last = mergedFacts.last, last == facts[index] {
+                    mergedPolarities[mergedPolarities.count - 1].formUnion(polarities[index])
+                } else {
+                    mergedFacts.append(facts[index])
+                    mergedPolarities.append(polarities[index])
+                }
+            }
+            facts = mergedFacts
+            polarities = mergedPolarities
         }
     }
 }

@@ -37,7 +37,7 @@ public final class InferencePlan: Sendable {
     public init(rules: [Rule], facts: [String], criteria: [String] = []) {
         var factIndex: [String: Int] = [:]
         for (index, name) in facts.enumerated() { factIndex[name] = index }
-        let reads = rules.map { $0.when.compiled.factsRead }
+        let reads = rules.map { $0.when.compiled.reads }
         let (ruleStratum, _) = Stratifier.compute(rules: rules, facts: facts, reads: reads)
         self.ruleStratum = ruleStratum
         let levels = (ruleStratum.max() ?? 0) + 1
@@ -54,12 +54,13 @@ public final class InferencePlan: Sendable {
         var weightActions = Array(repeating: [WeightAction](), count: rules.count)
         var ratingRules = Array(repeating: false, count: rules.count)
         var knockOutRules = Array(repeating: false, count: rules.count)
-        for (index, rule) in rules.enumerated() {
-            let read = reads[index].keys.sorted()
+        // By index: binding `rule` would copy the whole struct, retaining every string in it.
+        for index in rules.indices {
+            let read = reads[index].facts
             factsRead[index] = read
-            questionsRead[index] = rule.when.compiled.questionsRead.sorted()
+            questionsRead[index] = reads[index].questions
             for fact in read { readers[fact].append(index) }
-            for action in rule.actions {
+            for action in rules[index].actions {
                 switch action {
                 case .weight(let criterion, let change):
                     if let c = criterionIndex[criterion] { weightActions[index].append(.init(criterion: c, change: change)) }
@@ -68,7 +69,7 @@ public final class InferencePlan: Sendable {
                 case .fact: break
                 }
             }
-            for action in rule.actions {
+            for action in rules[index].actions {
                 if case .fact(let name) = action, let fact = factIndex[name] {
                     asserters[fact].append(index)
                     assertedFacts[index].append(fact)
@@ -88,7 +89,7 @@ public final class InferencePlan: Sendable {
         self.weightActions = weightActions
         self.ratingRules = ratingRules
         self.knockOutRules = knockOutRules
-        if zip(rules, rules.dropFirst()).allSatisfy({ $0.id < $1.id }) {
+        if rules.indices.dropFirst().allSatisfy({ rules[$0 - 1].id < rules[$0].id }) {
             idRank = Array(rules.indices)
         } else {
             var rank = Array(repeating: 0, count: rules.count)

@@ -57,7 +57,7 @@ public struct KnowledgeBase: Sendable {
         questionIndex = Self.index(questions.map(\.id))
         sourceIndex = Self.index(sources.map(\.id))
         factIndex = Self.index(facts)
-        ruleIndex = Self.index(rules.map(\.id))
+        ruleIndex = Self.index(rules.indices.map { rules[$0].id })
         plan = InferencePlan(rules: rules, facts: facts, criteria: criteria.map(\.id))
         baseRatings = frameworks.map { framework in
             criteria.map { criterion in

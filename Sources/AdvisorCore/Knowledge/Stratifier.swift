@@ -16,17 +16,17 @@ public enum Stratifier {
     /// stratum(r) > stratum(a) for one r reads negatively. Computed by relaxation; a stratum
     /// above the number of rules means a cycle through negation.
     static func compute(rules: [Rule], facts: [String]) -> (strata: [Int], cycle: Diagnostic?) {
-        compute(rules: rules, facts: facts, reads: rules.map { $0.when.compiled.factsRead })
+        compute(rules: rules, facts: facts, reads: rules.map { $0.when.compiled.reads })
     }
 
     /// The same, with each rule's fact reads already computed.
-    static func compute(rules: [Rule], facts: [String], reads: [[Int: FactPolarity]])
+    static func compute(rules: [Rule], facts: [String], reads: [ConditionReads])
         -> (strata: [Int], cycle: Diagnostic?) {
         var factIndex: [String: Int] = [:]
         for (index, name) in facts.enumerated() { factIndex[name] = index }
         var assertedBy = Array(repeating: [Int](), count: facts.count)
-        for (index, rule) in rules.enumerated() {
-            for action in rule.actions {
+        for index in rules.indices {
+            for action in rules[index].actions {
                 if case .fact(let name) = action, let fact = factIndex[name] { assertedBy[fact].append(index) }
             }
         }
@@ -38,7 +38,7 @@ public enum Stratifier {
             rounds += 1
             for (index, read) in reads.enumerated() {
                 var needed = strata[index]
-                for (fact, polarity) in read {
+                for (fact, polarity) in zip(read.facts, read.polarities) {
                     for asserter in assertedBy[fact] {
                         let bump = polarity.contains(.negative) ? 1 : 0
                         needed = max(needed, strata[asserter] + bump)
@@ -52,8 +52,10 @@ public enum Stratifier {
                         // first rule, in knowledge order, that reads negatively a fact of its own cycle.
                         let culprit = firstInNegativeCycle(reads: reads, assertedBy: assertedBy) ?? (index, [])
                         let rule = rules[culprit.rule]
-                        let read = reads[culprit.rule].filter { culprit.facts.isEmpty || culprit.facts.contains($0.key) }
-                        let negated = read.filter { $0.value.contains(.negative) }.keys.sorted().map { facts[$0] }
+                        let read = reads[culprit.rule]
+                        let negated = zip(read.facts, read.polarities)
+                            .filter { (culprit.facts.isEmpty || culprit.facts.contains($0.0)) && $0.1.contains(.negative) }
+                            .map { facts[$0.0] }
                         let names = negated.map { "'\($0)'" }.joined(separator: ", ")
                         return (strata, .error("rule '\(rule.id)' reads \(names) negatively, and that fact depends "
                                                + "on this rule: negation in a cycle has no consistent answer",
@@ -68,9 +70,9 @@ public enum Stratifier {
 
     /// The first rule (by index) that reads negatively a fact asserted within its own strongly
     /// connected component of the rule graph (rule → the rules asserting a fact it reads), with those facts.
-    static func firstInNegativeCycle(reads: [[Int: FactPolarity]], assertedBy: [[Int]]) -> (rule: Int, facts: Set<Int>)? {
+    static func firstInNegativeCycle(reads: [ConditionReads], assertedBy: [[Int]]) -> (rule: Int, facts: Set<Int>)? {
         let count = reads.count
-        let edges: [[Int]] = reads.map { read in read.keys.sorted().flatMap { assertedBy[$0] } }
+        let edges: [[Int]] = reads.map { read in read.facts.flatMap { assertedBy[$0] } }
         // Tarjan's algorithm, iterative.
         var order = Array(repeating: -1, count: count), low = Array(repeating: 0, count: count)
         var onStack = Array(repeating: false, count: count), stack: [Int] = [], component = Array(repeating: -1, count: count)
@@ -106,10 +108,10 @@ public enum Stratifier {
             }
         }
         for rule in 0..<count {
-            let own = reads[rule].filter { fact, polarity in
+            let own = zip(reads[rule].facts, reads[rule].polarities).filter { fact, polarity in
                 polarity.contains(.negative) && assertedBy[fact].contains { component[$0] == component[rule] }
             }
-            if !own.isEmpty { return (rule, Set(own.keys)) }
+            if !own.isEmpty { return (rule, Set(own.map(\.0))) }
         }
         return nil
     }
