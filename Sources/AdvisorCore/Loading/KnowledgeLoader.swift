@@ -88,12 +88,25 @@ public enum KnowledgeLoader {
         var diagnostics: [Diagnostic] = []
         var draft = KnowledgeDraft()
         draft.layerOrigins = layers.map { ($0.origin, $0.name) }
-        for (position, layer) in layers.enumerated() {
-            draft.layer = position
-            for file in layer.files.files {
-                guard let text = decode(file, diagnostics: &diagnostics) else { continue }
+        // Files are composed a few at a time on every core, then read in order on this thread, so
+        // the draft and the diagnostics come out exactly as from a plain loop, and at most one
+        // batch of YAML trees is alive at once.
+        let entries = layers.enumerated().flatMap { position, layer in layer.files.files.map { (position, $0) } }
+        let batchSize = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        for batchStart in stride(from: 0, to: entries.count, by: batchSize) {
+            let batch = entries[batchStart..<min(batchStart + batchSize, entries.count)]
+            let batchTexts: [String?] = batch.map { decode($0.1, diagnostics: &diagnostics) }
+            let composed = ParallelMap.map(batchTexts.count) { index -> Composed in
+                guard let text = batchTexts[index], !isBlankOrComments(text) else { return Composed(outcome: nil) }
+                return Composed(outcome: FastComposer.compose(text))
+            }
+            for (offset, (position, file)) in batch.enumerated() {
+                guard let text = batchTexts[offset] else { continue }
                 texts.add(text, for: file.path)
-                guard let root = compose(text, path: file.path, diagnostics: &diagnostics) else { continue }
+                guard let root = compose(text, path: file.path, diagnostics: &diagnostics,
+                                         composed: composed[offset]?.outcome) else { continue }
+                draft.layer = position
+                let layer = layers[position]
                 var reader = DocumentReader(file: file.path, draft: draft,
                                             shownFile: position == 0 ? file.path : layer.name + "/" + file.relativePath)
                 // Drop this copy so the reader's draft is uniquely referenced and grows in place.
@@ -265,13 +278,21 @@ public enum KnowledgeLoader {
         return true
     }
 
-    /// Composes the YAML tree, turning Yams' errors into positioned diagnostics.
-    static func compose(_ text: String, path: String, diagnostics: inout [Diagnostic]) -> Node? {
+    /// A tree composed on another thread. It is built there and only read after that thread has
+    /// finished; its nodes share no mutable state with any other tree.
+    struct Composed: @unchecked Sendable {
+        var outcome: FastComposer.Outcome?
+    }
+
+    /// Composes the YAML tree, turning Yams' errors into positioned diagnostics. `composed` is
+    /// the fast composer's outcome for this text, if it was already run.
+    static func compose(_ text: String, path: String, diagnostics: inout [Diagnostic],
+                        composed: FastComposer.Outcome? = nil) -> Node? {
         if isBlankOrComments(text) {
             diagnostics.append(.error("file is empty", at: SourceLocation(file: path, line: 1, column: 1)))
             return nil
         }
-        switch FastComposer.compose(text) {
+        switch composed ?? FastComposer.compose(text) {
         case .root(let root):
             return root
         case .empty:
