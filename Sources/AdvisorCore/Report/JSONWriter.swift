@@ -108,14 +108,16 @@ struct JSONWriter {
     }
 
     private mutating func appendQuoted(_ text: String) {
-        // Fast path: printable ASCII without quotes or backslashes needs no escaping.
-        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != 0x22 && $0 != 0x5C }) {
+        // Fast path: printable ASCII without quotes or backslashes needs no escaping, and is
+        // copied from the string's own storage in one move.
+        let copied: Bool? = text.utf8.withContiguousStorageIfAvailable { utf8 in
+            guard utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != 0x22 && $0 != 0x5C }) else { return false }
             bytes.append(UInt8(ascii: "\""))
-            bytes += text.utf8
+            bytes.append(contentsOf: utf8)
             bytes.append(UInt8(ascii: "\""))
-        } else {
-            bytes += JSONValue.quote(text).utf8
+            return true
         }
+        if copied != true { bytes += JSONValue.quote(text).utf8 }
     }
 
     private static let nullBytes = Array("null".utf8), trueBytes = Array("true".utf8), falseBytes = Array("false".utf8)
