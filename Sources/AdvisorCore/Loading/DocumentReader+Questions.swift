@@ -100,15 +100,17 @@ extension DocumentReader {
 
     private mutating func readAction(_ node: Node) -> [(action: Action, location: SourceLocation)] {
         guard let fields = reader.fields(node, "an action", required: [], optional: Self.actionKeys) else { return [] }
-        guard fields.values.count == 1, let (key, value) = fields.values.first else {
-            if fields.values.isEmpty {
+        let entries = fields.entries
+        guard let entry = entries.last, entries.allSatisfy({ $0.name == entry.name }) else {
+            if entries.isEmpty {
                 reader.error("an action needs one of: \(Self.actionKeys.joined(separator: ", "))", at: node)
             } else {
-                reader.error("an action does one thing; split \(fields.values.keys.sorted().joined(separator: ", ")) "
+                reader.error("an action does one thing; split \(Set(entries.map(\.name)).sorted().joined(separator: ", ")) "
                              + "into separate list items", at: node)
             }
             return []
         }
+        let (key, value) = (entry.name, entry.value)
         let location = reader.location(of: value)
         switch key {
         case "weight":

@@ -39,14 +39,14 @@ struct DocumentReader {
             if draft.layer == 0 {
                 reader.error("'\(key)' sets \(key) by id and belongs in an overlay; this is the base knowledge "
                              + "(mark an overlay with 'overlay: true' in its 'knowledge' block)",
-                             at: top.keys[key] ?? node)
+                             at: top.key(key) ?? node)
                 continue
             }
             for item in items(node, "'\(key)'") {
                 if key == "ratings" { readRatingOverride(item) } else { readWeightOverride(item) }
             }
         }
-        if top.values.isEmpty {
+        if top.entries.isEmpty {
             reader.error("a knowledge file needs at least one of: \(Self.topLevelKeys.joined(separator: ", ")); "
                          + "or 'id' for a framework", at: root)
         }
@@ -158,7 +158,7 @@ struct DocumentReader {
         }
         if overlay {
             reader.error("this knowledge is an overlay ('overlay: true'), but no knowledge comes before it to lay "
-                         + "it over", at: fields.keys["overlay"] ?? node)
+                         + "it over", at: fields.key("overlay") ?? node)
         }
         if let (_, first) = draft.info {
             reader.error("the knowledge base is named twice; first at \(first)", at: location)

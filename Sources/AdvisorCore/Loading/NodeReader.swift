@@ -71,10 +71,9 @@ struct NodeReader {
                       + " (allowed: \(allowed.joined(separator: ", ")))", at: key)
                 continue
             }
-            result.values[name] = value
-            result.keys[name] = key
+            result.add(name, key: key, value: value)
         }
-        for name in required where result.values[name] == nil {
+        for name in required where result[name] == nil {
             error("missing field '\(name)' in \(what)", at: node)
         }
         return result
@@ -97,7 +96,7 @@ struct NodeReader {
             return nil
         }
         let text = scalar.string
-        if !allowEmpty, text.trimmingWhitespace().isEmpty {
+        if !allowEmpty, text.isBlank {
             error("\(what) is empty", at: node)
             return nil
         }
@@ -149,18 +148,45 @@ struct NodeReader {
     }
 }
 
-/// The values of a YAML mapping by key, with the key nodes kept for positions.
+/// The values of a YAML mapping by key, with the key nodes kept for positions. A list searched
+/// in order rather than a dictionary: a mapping has a handful of keys, and hashing them for every
+/// rule of a large knowledge base cost more than the search.
 struct Fields {
     let node: Node
     let what: String
-    var values: [String: Node] = [:]
-    var keys: [String: Node] = [:]
+    private(set) var entries: [(name: String, key: Node, value: Node)] = []
 
-    subscript(_ key: String) -> Node? { values[key] }
+    init(node: Node, what: String) {
+        self.node = node
+        self.what = what
+    }
+
+    mutating func add(_ name: String, key: Node, value: Node) {
+        entries.append((name, key, value))
+    }
+
+    /// The value under `name` (the last one, if the key repeats).
+    subscript(_ name: String) -> Node? { entries.last { $0.name == name }?.value }
+
+    /// The key node of `name`, for positions.
+    func key(_ name: String) -> Node? { entries.last { $0.name == name }?.key }
 }
 
 extension String {
+    /// Whether the text is empty or only whitespace; ASCII is decided without Unicode tables.
+    var isBlank: Bool {
+        for byte in utf8 {
+            if byte >= 0x80 { return trimmingWhitespace().isEmpty }
+            if byte != 0x20 && !(0x09...0x0D).contains(byte) { return false }
+        }
+        return true
+    }
+
     func trimmingWhitespace() -> String {
+        // Most text has nothing to trim: check the ends' bytes before walking Unicode scalars.
+        if let first = utf8.first, let last = utf8.last, first > 0x20, first < 0x80, last > 0x20, last < 0x80 {
+            return self
+        }
         var scalars = Substring(self).unicodeScalars
         while let first = scalars.first, first.properties.isWhitespace { scalars.removeFirst() }
         while let last = scalars.last, last.properties.isWhitespace { scalars.removeLast() }
