@@ -44,6 +44,10 @@ struct Assembler {
         for name in factNames where draft.definitions["question"]?[name] != nil {
             diagnostics.append(.error("fact '\(name)' has the same name as a question", at: asserted[name]))
         }
+        // Every reference and definition has been checked. Freed now, they are not held beside the
+        // compiled rules: for 100,000 rules that was a fifth of the peak memory of a load.
+        draft.references = []
+        draft.definitions = [:]
 
         let questions = draft.questions.map(\.question)
         let vocabulary = KnowledgeVocabulary(questions: questions, facts: factIndex)
@@ -57,11 +61,16 @@ struct Assembler {
         }
 
         var rules: [Rule] = []
-        for draftRule in draft.rules {
-            guard let condition = compile(draftRule.when, with: checker) else { continue }
+        rules.reserveCapacity(draft.rules.count)
+        for index in draft.rules.indices {
+            guard let condition = compile(draft.rules[index].when, with: checker) else { continue }
+            let draftRule = draft.rules[index]
             rules.append(Rule(id: draftRule.id, when: condition, actions: draftRule.actions.map(\.action),
                               because: draftRule.because, source: draftRule.source, location: draftRule.location))
+            // Each draft rule's actions are freed as soon as its rule is built.
+            draft.rules[index].actions = []
         }
+        draft.rules = []
         diagnostics += Stratifier.check(rules: rules, facts: factNames)
 
         guard let (info, _) = draft.info else {

@@ -122,6 +122,8 @@ public enum KnowledgeLoader {
             for file in layer.files.files where fileOrder[file.path] == nil { fileOrder[file.path] = fileOrder.count }
         }
         var assembler = Assembler(draft: draft, digest: digest, origins: origins, limits: limits)
+        // The assembler holds the only copy, so it can free the draft's parts as it is done with them.
+        draft = KnowledgeDraft()
         let assembled = assembler.assemble()
         diagnostics += assembler.diagnostics
         lap(\.validate)
@@ -132,7 +134,7 @@ public enum KnowledgeLoader {
         if layers.count > 1 {
             knowledge.layers = layers.enumerated().map { position, layer in
                 KnowledgeLayer(name: layer.name, origin: layer.origin,
-                               info: draft.layerInfos[position]?.info, isOverlay: position > 0)
+                               info: assembler.draft.layerInfos[position]?.info, isOverlay: position > 0)
             }
         }
         knowledge.overrides = assembler.applied
