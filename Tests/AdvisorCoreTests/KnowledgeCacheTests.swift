@@ -106,10 +106,11 @@ struct KnowledgeCacheTests {
                                      capabilities: knowledge.capabilities, frameworks: knowledge.frameworks,
                                      questions: knowledge.questions, rules: broken, facts: knowledge.facts,
                                      digest: knowledge.digest, origins: knowledge.origins)
-        let sound = KnowledgeCodec.encode(knowledge, warnings: [])
+        let parts = KnowledgeCodec.encode(knowledge, warnings: [])
+        let sound = parts.table + parts.body
         #expect((try? KnowledgeCodec.decode(sound, from: 0)) != nil)
-        let payload = KnowledgeCodec.encode(tampered, warnings: [])
-        #expect((try? KnowledgeCodec.decode(payload, from: 0)) == nil)
+        let tamperedParts = KnowledgeCodec.encode(tampered, warnings: [])
+        #expect((try? KnowledgeCodec.decode(tamperedParts.table + tamperedParts.body, from: 0)) == nil)
         // Every truncation of a sound payload is refused without a crash.
         for length in stride(from: 0, to: sound.count, by: max(1, sound.count / 200)) {
             #expect((try? KnowledgeCodec.decode(Array(sound.prefix(length)), from: 0)) == nil)

@@ -39,16 +39,16 @@ struct BinaryWriter {
         if let value { string(value) }
     }
 
-    /// The string table followed by the body: what the reader expects.
-    func finished() -> [UInt8] {
+    /// The string table followed by the body: what the reader expects, as two parts so that a
+    /// large payload is never copied into one array.
+    func finished() -> (table: [UInt8], body: [UInt8]) {
         var table = BinaryWriter()
         table.int(strings.count)
         for string in strings {
-            let utf8 = Array(string.utf8)
-            table.int(utf8.count)
-            table.bytes += utf8
+            table.int(string.utf8.count)
+            table.bytes += string.utf8
         }
-        return table.bytes + bytes
+        return (table.bytes, bytes)
     }
 }
 

@@ -108,12 +108,16 @@ public struct KnowledgeCache: Sendable {
         let key = Self.key(digest: knowledge.digest, origins: knowledge.origins)
         guard let directory, let path = path(key: key, origins: knowledge.origins) else { return }
         try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        // The payload stays in its two parts: header, table and body are written one after another.
         let payload = KnowledgeCodec.encode(knowledge, warnings: warnings)
-        var bytes = Self.magic + key
-        for index in 0..<8 { bytes.append(UInt8(truncatingIfNeeded: UInt64(payload.count) >> UInt64(index * 8))) }
-        bytes += Array(SHA256.hash(data: payload))
-        bytes += payload
-        guard Self.writeAtomically(bytes, to: path) else { return }
+        let length = payload.table.count + payload.body.count
+        var header = Self.magic + key
+        for index in 0..<8 { header.append(UInt8(truncatingIfNeeded: UInt64(length) >> UInt64(index * 8))) }
+        var hasher = SHA256()
+        hasher.update(data: payload.table)
+        hasher.update(data: payload.body)
+        header += Array(hasher.finalize())
+        guard Self.writeAtomically([header, payload.table, payload.body], to: path) else { return }
         let prefix = Self.tag(knowledge.origins) + "-"
         let name = (path as NSString).lastPathComponent
         for old in (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
@@ -123,7 +127,7 @@ public struct KnowledgeCache: Sendable {
     }
 
     /// A temporary file in the same folder, renamed over the target. False if anything failed.
-    static func writeAtomically(_ bytes: [UInt8], to path: String) -> Bool {
+    static func writeAtomically(_ parts: [[UInt8]], to path: String) -> Bool {
         var template = Array((path + ".tmp-XXXXXX").utf8CString)
         let descriptor = template.withUnsafeMutableBufferPointer { buffer -> Int32 in
             guard let base = buffer.baseAddress else { return -1 }
@@ -131,16 +135,18 @@ public struct KnowledgeCache: Sendable {
         }
         guard descriptor >= 0 else { return false }
         let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        var offset = 0
         var ok = true
-        while offset < bytes.count {
-            let written = bytes[offset...].withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress, $0.count) }
-            if written < 0 {
-                if errno == EINTR { continue }
-                ok = false
-                break
+        for bytes in parts where ok {
+            var offset = 0
+            while offset < bytes.count {
+                let written = bytes[offset...].withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress, $0.count) }
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    ok = false
+                    break
+                }
+                offset += written
             }
-            offset += written
         }
         fchmod(descriptor, 0o644)
         if close(descriptor) != 0 { ok = false }

@@ -12,7 +12,7 @@ enum KnowledgeCodec {
 
     // MARK: - Encoding
 
-    static func encode(_ k: KnowledgeBase, warnings: [Diagnostic]) -> [UInt8] {
+    static func encode(_ k: KnowledgeBase, warnings: [Diagnostic]) -> (table: [UInt8], body: [UInt8]) {
         var w = BinaryWriter()
         w.string(k.info.name); w.string(k.info.version); w.string(k.info.description)
         w.string(k.digest)
