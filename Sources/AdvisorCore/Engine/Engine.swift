@@ -128,9 +128,9 @@ public enum Engine {
     private static func infer(_ knowledge: KnowledgeBase, state: inout AnswerState,
                               fire: (Int, Int, AnswerState) -> Void) {
         let plan = knowledge.plan
-        let rules = knowledge.rules
-        var fired = Array(repeating: false, count: rules.count)
-        var queued = Array(repeating: false, count: rules.count)
+        let conditions = plan.conditions
+        var fired = Array(repeating: false, count: conditions.count)
+        var queued = Array(repeating: false, count: conditions.count)
         let pendingFinal = plan.finalOrder
         var nextFinal = 0
         var agenda: [Int] = []
@@ -141,7 +141,7 @@ public enum Engine {
             for index in stratumRules { queued[index] = true }
             while let index = agenda.popLast() {
                 queued[index] = false
-                guard !fired[index], rules[index].when.compiled.evaluate(in: state) == .true else { continue }
+                guard !fired[index], conditions[index].evaluate(in: state) == .true else { continue }
                 fired[index] = true
                 fire(index, level, state)
                 for fact in plan.assertedFacts[index] where state.facts[fact] != .true {
@@ -160,7 +160,7 @@ public enum Engine {
                 let fact = pendingFinal[nextFinal]
                 nextFinal += 1
                 guard state.facts[fact] != .true else { continue }
-                let undecided = plan.asserters[fact].contains { rules[$0].when.compiled.evaluate(in: state) == .unknown }
+                let undecided = plan.asserters[fact].contains { conditions[$0].evaluate(in: state) == .unknown }
                 state.facts[fact] = undecided ? .unknown : .false
             }
         }

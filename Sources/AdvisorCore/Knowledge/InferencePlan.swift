@@ -2,6 +2,9 @@
 /// that read it, so asserting a fact revisits only those rules.
 /// A class, so that the engine's hot loops hold it with one reference count rather than one per list.
 public final class InferencePlan: Sendable {
+    /// Each rule's compiled condition, in rule order: the engine's inner loop reads these side by
+    /// side instead of reaching into whole `Rule` values (on 100,000 rules, 19 MB of them).
+    public let conditions: [Condition]
     /// Rule indices per stratum, lowest first, each in knowledge order.
     public let strata: [[Int]]
     /// The stratum of each rule.
@@ -37,7 +40,8 @@ public final class InferencePlan: Sendable {
     public init(rules: [Rule], facts: [String], criteria: [String] = []) {
         var factIndex: [String: Int] = [:]
         for (index, name) in facts.enumerated() { factIndex[name] = index }
-        let reads = rules.map { $0.when.compiled.reads }
+        conditions = rules.indices.map { rules[$0].when.compiled }
+        let reads = conditions.map(\.reads)
         let (ruleStratum, _) = Stratifier.compute(rules: rules, facts: facts, reads: reads)
         self.ruleStratum = ruleStratum
         let levels = (ruleStratum.max() ?? 0) + 1
