@@ -33,6 +33,21 @@ import Testing
         #expect(canvas.row(1) == "z")
     }
 
+    @Test("a string's width is the sum of its characters', with or without the ASCII shortcut",
+          arguments: ["plain ascii", "", "tab\there", "日本x", "e\u{301}cole", "crlf\r\n", "👍🏽 ok", "~ \u{7F}"])
+    func stringWidthMatchesCharacters(_ text: String) {
+        #expect(TextWidth.of(text) == text.reduce(0) { $0 + TextWidth.of($1) })
+    }
+
+    @Test("printable ASCII is drawn one cell a byte, clipped like any text")
+    func asciiShortcutDrawsAndClips() {
+        var canvas = Canvas(width: 8, height: 2)
+        #expect(canvas.put("abcdefghij", x: 2, y: 0, limit: 4) == 4)
+        #expect(canvas.put("xyz", x: -2, y: 1) == 3)
+        #expect(canvas.row(0) == "  abcd")
+        #expect(canvas.row(1) == "z")
+    }
+
     @Test(arguments: [10, 20, 33])
     func wrappingRespectsTheWidth(_ width: Int) {
         let text = "FastAPI generates Swagger documentation automatically; Django needs DRF and more setup."

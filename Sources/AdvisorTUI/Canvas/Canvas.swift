@@ -41,6 +41,15 @@ public struct Canvas: Hashable, Sendable, CustomStringConvertible {
         let end = min(width, x + (limit ?? width))
         var column = x
         let base = y * width
+        if TextWidth.isPrintableASCII(safe) {
+            // One cell a byte, without breaking the text into characters.
+            for byte in safe.utf8 {
+                if column >= end { break }
+                if column >= 0 { cells[base + column] = Cell(Character(Unicode.Scalar(byte)), style: style) }
+                column += 1
+            }
+            return column - x
+        }
         for character in safe {
             let w = TextWidth.of(character)
             if w == 0 { continue }

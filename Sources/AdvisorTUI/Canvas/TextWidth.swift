@@ -14,9 +14,17 @@ public enum TextWidth {
 
     /// Columns a string takes.
     public static func of(_ text: some StringProtocol) -> Int {
+        // Printable ASCII takes one column a byte: no need to break it into characters.
+        if isPrintableASCII(text) { return text.utf8.count }
         var total = 0
         for character in text { total += of(character) }
         return total
+    }
+
+    /// Whether every byte is printable ASCII (space to tilde): then each byte is one character
+    /// of one column.
+    static func isPrintableASCII(_ text: some StringProtocol) -> Bool {
+        text.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
     }
 
     private static func isWide(_ value: UInt32) -> Bool {
