@@ -45,28 +45,37 @@ public struct Counterfactual: Hashable, Sendable {
             for a in flat.indices {
                 for b in flat.indices where b > a && flat[a].0.id != flat[b].0.id { pairs.append((a, b)) }
             }
-            // The pairs are consulted in parallel, then taken in order, as a plain loop would.
+            // The pairs are consulted in parallel a block at a time and taken in order, as a plain
+            // loop would. Only the first `limit` pairs that make a framework win are kept, so once
+            // every framework still missing has them, the later blocks could change nothing.
             let overrides = c.overrides, candidates = pairs, shared = Shared(k)
             let options = flat.map { question, value in (k.questionIndex[question.id], question, value) }
-            let outcomes = ParallelMap.map(candidates.count) { index -> Engine.Outcome? in
-                let k = shared.value
-                let (a, b) = candidates[index]
-                var state = base
-                if let index = options[a].0 { state.set(index, options[a].2, question: options[a].1) }
-                if let index = options[b].0 { state.set(index, options[b].2, question: options[b].1) }
-                let result = Engine.outcome(k, state: state, weights: overrides)
-                guard let winner = result.winner, unreachable.contains(k.frameworks[winner].id),
-                      result.ignored.isEmpty else { return nil }
-                return result
-            }
-            for (index, outcome) in outcomes.enumerated() {
-                guard let outcome = outcome ?? nil, let winner = outcome.winner,
-                      (found[k.frameworks[winner].id]?.count ?? 0) < limit else { continue }
-                let (a, b) = pairs[index]
-                let changes = [Change(question: flat[a].0.id, from: c.answers[flat[a].0.id], to: flat[a].1),
-                               Change(question: flat[b].0.id, from: c.answers[flat[b].0.id], to: flat[b].1)]
-                found[k.frameworks[winner].id, default: []].append(
-                    make(changes, winner: winner, score: outcome.score, knowledge: k))
+            let blockSize = 128
+            var blockStart = 0
+            while blockStart < candidates.count,
+                  unreachable.contains(where: { (found[$0]?.count ?? 0) < limit }) {
+                let start = blockStart, end = min(candidates.count, blockStart + blockSize)
+                let outcomes = ParallelMap.map(end - start) { offset -> Engine.Outcome? in
+                    let k = shared.value
+                    let (a, b) = candidates[start + offset]
+                    var state = base
+                    if let index = options[a].0 { state.set(index, options[a].2, question: options[a].1) }
+                    if let index = options[b].0 { state.set(index, options[b].2, question: options[b].1) }
+                    let result = Engine.outcome(k, state: state, weights: overrides)
+                    guard let winner = result.winner, unreachable.contains(k.frameworks[winner].id),
+                          result.ignored.isEmpty else { return nil }
+                    return result
+                }
+                for (offset, outcome) in outcomes.enumerated() {
+                    guard let outcome = outcome ?? nil, let winner = outcome.winner,
+                          (found[k.frameworks[winner].id]?.count ?? 0) < limit else { continue }
+                    let (a, b) = pairs[start + offset]
+                    let changes = [Change(question: flat[a].0.id, from: c.answers[flat[a].0.id], to: flat[a].1),
+                                   Change(question: flat[b].0.id, from: c.answers[flat[b].0.id], to: flat[b].1)]
+                    found[k.frameworks[winner].id, default: []].append(
+                        make(changes, winner: winner, score: outcome.score, knowledge: k))
+                }
+                blockStart = end
             }
         }
         // Per framework: the changes that give it the highest score first, then questionnaire order.
