@@ -91,10 +91,19 @@ import Testing
         state.apply(.enter)
         #expect(state.answers["architecture"] == .one("microservices"))
         #expect(state.screen == .review, "answering a question opened from the review returns there")
-        #expect(state.cursor == 2)
-        state.apply(.home)
+        #expect(state.cursor == 0, "back on the review, the focus is on \"Show recommendation\" again")
         state.apply(.enter)
         #expect(state.screen == .results)
+    }
+
+    @Test func reviewFromTheMiddleOfTheQuestionnaireAlsoStartsOnShowRecommendation() throws {
+        let knowledge = try #require(shipped)
+        var state = session(knowledge, [.enter, .enter, .enter, .character("r")])
+        #expect(state.screen == .review)
+        #expect(state.cursor == 0)
+        state.apply(.enter)
+        #expect(state.screen == .results)
+        #expect(frame(state).contains("Recommendation: "))
     }
 
     @Test func resizeMidQuestionKeepsStateAndRecovers() throws {

@@ -109,7 +109,7 @@ extension AdvisorState {
             insight = QuestionInsight.analyse(question: question.id, in: consultation)
             overlay = .why
             scroll = 0
-        case .character("r"): showReview(focus: reviewEntries.firstIndex(of: index).map { $0 + 1 } ?? 0)
+        case .character("r"): showReview()
         case .character("q"), .escape: requestQuit()
         case .click(let x, let y):
             let layout = QuestionLayout(question: question, size: size, unicode: unicode)

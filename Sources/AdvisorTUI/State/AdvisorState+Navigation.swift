@@ -38,7 +38,7 @@ extension AdvisorState {
     mutating func advance(from index: Int) {
         if returnToReview {
             returnToReview = false
-            return showReview(focus: reviewEntries.firstIndex(of: index).map { $0 + 1 } ?? 0)
+            return showReview()
         }
         if let next = asked.first(where: { $0 > index }) {
             open(question: next)
@@ -69,11 +69,13 @@ extension AdvisorState {
         }
     }
 
-    /// The review of all answers, focus on "Show recommendation" unless told otherwise.
-    mutating func showReview(focus: Int = 0) {
+    /// The review of all answers, always with the focus on "Show recommendation" (entry 0), so Enter
+    /// goes on to the results: from a question (`r`), after the last question, and after changing an
+    /// answer picked on the review.
+    mutating func showReview() {
         screen = .review
         overlay = nil
-        cursor = min(max(0, focus), reviewEntries.count)
+        cursor = 0
         scroll = 0
     }
 
