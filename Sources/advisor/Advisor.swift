@@ -32,6 +32,11 @@ struct Advisor: ParsableCommand {
                 // Freeing a large knowledge base and its trace takes milliseconds; the process ends anyway.
                 withExtendedLifetime(finished) { Foundation.exit(0) }
             }
+            // So do the interactive advisor's (`advisor`, `advisor --resume`, …; see FastInteractive).
+            if arguments.first?.hasPrefix("--") ?? true, let session = FastInteractive.parse(Array(arguments)) {
+                try session.run()
+                return
+            }
             var command = try parseFast() ?? parseAsRoot()
             try command.run()
         } catch let failure as Failure {
@@ -66,9 +71,6 @@ extension Advisor {
     /// anything unusual take the full path, so usage texts keep their `advisor` prefix.
     static func parseFast() throws -> (any ParsableCommand)? {
         let arguments = Array(CommandLine.arguments.dropFirst())
-        // `advisor` alone is the default subcommand: parsing it as the root skips the command tree
-        // (0.75 ms of the time to the first painted screen).
-        if arguments.isEmpty { return try Interactive.parseAsRoot([]) }
         guard let name = arguments.first, let command = subcommandsByName[name],
               !arguments.contains(where: { $0 == "-h" || $0 == "--help" || $0 == "help" || $0.hasPrefix("--generate")
                   || $0.hasPrefix("---") || $0 == "--experimental-dump-help" })

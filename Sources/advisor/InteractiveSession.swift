@@ -4,16 +4,37 @@ import Foundation
 
 /// Runs the full-screen advisor: loads the knowledge and any answers or saved session, hands the
 /// terminal to `AdvisorApp`, and turns how it ended into a message and an exit code.
-struct InteractiveSession {
-    var knowledgeOptions: KnowledgeOptions
-    var colorOptions: ColorOptions
+struct InteractiveSession: Equatable {
+    var knowledgeOptions = RecommendRequest.Knowledge()
+    var color: Bool?
     var answersFile: String?
-    var resume: Bool
+    var resume = false
     var pairwise = false
 
+    /// The session ArgumentParser parsed.
+    init(_ command: Interactive) {
+        knowledgeOptions = .init(knowledge: command.knowledgeOptions.knowledge,
+                                 largeKnowledge: command.knowledgeOptions.largeKnowledge)
+        color = command.colorOptions.color
+        answersFile = command.answers
+        resume = command.resume
+        pairwise = command.pairwise
+    }
+
+    init() {}
+
     func run() throws {
+        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
+            throw Failure.usage("the interactive advisor needs a terminal; for scripts use "
+                                + "'advisor recommend --answer ID=VALUE ...' (see 'advisor recommend --help')")
+        }
         let knowledge = try knowledgeOptions.load().knowledge
-        let environment = ProcessInfo.processInfo.environment
+        // Only the variables that matter, read with getenv: `ProcessInfo.environment` copies the whole
+        // environment into a dictionary, and its first use costs a scan of every conformance record.
+        var environment: [String: String] = [:]
+        for name in ["XDG_STATE_HOME", "HOME", "NO_COLOR", "TERM"] {
+            if let value = getenv(name) { environment[name] = String(cString: value) }
+        }
         let store = SessionStore.standard(environment: environment)
         var state = AdvisorState(knowledge: knowledge)
         var resumePoint: String?
@@ -47,7 +68,7 @@ struct InteractiveSession {
         if resume { state.resume(at: resumePoint) }
         if pairwise { state.openPairwise() }
 
-        let color = colorOptions.color
+        let color = self.color
             ?? ((environment["NO_COLOR"] ?? "").isEmpty && environment["TERM"] != "dumb")
         var terminal = CursesTerminal(color: color)
         let outcome = AdvisorApp.run(state, on: &terminal, store: store)
