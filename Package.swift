@@ -1,6 +1,15 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+/// Concrete generic types (`[String: Rating]`, `[Rule]`, …) get their metadata from direct accessor
+/// calls instead of demangling a type name at run time. Demangling checks the generic requirements
+/// (`String: Hashable`) by scanning every conformance record in every loaded library: a quarter of
+/// the samples from launch to the first painted screen (`perf record`). bench-hello gets the same
+/// flags, so whole-process comparisons stay fair.
+let startupSettings: [SwiftSetting] = [
+    .unsafeFlags(["-Xfrontend", "-disable-concrete-type-metadata-mangled-name-accessors"]),
+]
+
 let package = Package(
     name: "FrameworkAdvisor",
     platforms: [.macOS(.v13)],
@@ -20,7 +29,8 @@ let package = Package(
             dependencies: [
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"),
-            ]
+            ],
+            swiftSettings: startupSettings
         ),
 
         // MARK: - Shipped knowledge, embedded at build time
@@ -37,6 +47,7 @@ let package = Package(
         .target(
             name: "AdvisorKnowledge",
             dependencies: ["AdvisorCore"],
+            swiftSettings: startupSettings,
             plugins: ["EmbedKnowledgePlugin"]
         ),
 
@@ -47,7 +58,8 @@ let package = Package(
         ),
         .target(
             name: "AdvisorTUI",
-            dependencies: ["AdvisorCore", "CNCursesW"]
+            dependencies: ["AdvisorCore", "CNCursesW"],
+            swiftSettings: startupSettings
         ),
 
         // MARK: - Command line
@@ -58,7 +70,8 @@ let package = Package(
                 "AdvisorKnowledge",
                 "AdvisorTUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            swiftSettings: startupSettings
         ),
 
         // MARK: - Benchmarks
@@ -72,7 +85,8 @@ let package = Package(
         ),
         .executableTarget(
             name: "bench-hello",
-            path: "Sources/bench-hello"
+            path: "Sources/bench-hello",
+            swiftSettings: startupSettings
         ),
 
         // MARK: - Fuzzing (Tests/Fuzz/run.sh builds it with libFuzzer; a plain build replays inputs)
