@@ -5,7 +5,7 @@ import Foundation
 // advisor-bench: prints timings (medians) of the advisor on the shipped knowledge. It never fails
 // on a time; it prints figures and ratios against a peer measured in the same run.
 //
-// Usage: swift run -c release advisor-bench [--runs N] [--shipped: only the shipped knowledge]
+// Usage: swift run -c release advisor-bench [--runs N] [--shipped: only the shipped knowledge] [--tui: only the TUI]
 //        advisor-bench --workload | --smoke | --rules R --options N --criteria M  (see Workload.swift)
 
 let arguments = CommandLine.arguments
@@ -36,6 +36,13 @@ if arguments.contains("--cold") {
     let middle = Clock.now()
     _ = try? ShippedKnowledge.load()
     print("cold decode \(Clock.format(middle - start)), warm \(Clock.format(Clock.now() - middle))")
+    exit(0)
+}
+
+// The TUI's frame and keystroke timings alone (for profiling them).
+if arguments.contains("--tui") {
+    guard let knowledge = try? ShippedKnowledge.load() else { exit(1) }
+    TUIBench.run(knowledge, runs: runs)
     exit(0)
 }
 

@@ -58,6 +58,29 @@ import Testing
         if width >= 13 { #expect(lines.joined(separator: " ") == text, "words are kept whole when they fit") }
     }
 
+    @Test("wrapping ASCII a byte at a time gives the same lines as wrapping characters")
+    func asciiWrapMatchesCharacterWrap() {
+        // Random texts of short and long words, runs of spaces, and newlines (empty paragraphs too).
+        var state: UInt64 = 0x5EED
+        func next(_ bound: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        let pieces = ["a", "FastAPI", "Django", "ORM,", "(DRF)", "x", "supercalifragilistic-expialidocious", " ", "  ",
+                      "\n", "\n\n", "~!@#$%^&*()_+{}|:<>?"]
+        for _ in 0..<2_000 {
+            var text = ""
+            for _ in 0..<next(24) { text += pieces[next(pieces.count)] + (next(3) == 0 ? "" : " ") }
+            let width = 1 + next(40)
+            let first: Int? = next(3) == 0 ? next(30) - 5 : nil
+            let bytes = TextWidth.wrapASCII(text, width: width, first: first)
+            let characters = TextWidth.wrapCharacters(text, width: width, first: first)
+            #expect(bytes == characters, "\(text.debugDescription) width \(width) first \(String(describing: first))")
+        }
+        #expect(TextWidth.wrap("naïve café au lait", width: 6) == ["naïve", "café", "au", "lait"],
+                "text beyond ASCII takes the character path")
+    }
+
     @Test func barsFillInProportion() {
         var canvas = Canvas(width: 10, height: 1)
         canvas.bar(50, of: 100, x: 0, y: 0, width: 10)

@@ -95,6 +95,71 @@ public enum TextWidth {
     /// Newlines in `text` start new lines. The first line may have its own width.
     public static func wrap(_ text: String, width rest: Int, first: Int? = nil) -> [String] {
         guard rest > 0 else { return [] }
+        // Printable ASCII and newlines (nearly every text on the screens): a byte is a character of
+        // one column, so the words can be found and measured on the bytes.
+        if text.utf8.allSatisfy({ ($0 >= 0x20 && $0 < 0x7F) || $0 == 0x0A }) {
+            return wrapASCII(text, width: rest, first: first)
+        }
+        return wrapCharacters(text, width: rest, first: first)
+    }
+
+    /// `wrap` on text of printable ASCII and newlines, a byte at a time; the same lines as
+    /// `wrapCharacters` (checked by `CanvasTests`).
+    static func wrapASCII(_ text: String, width rest: Int, first: Int?) -> [String] {
+        var lines: [String] = []
+        var text = text
+        text.withUTF8 { bytes in
+            var width: Int { lines.isEmpty ? max(1, first ?? rest) : rest }
+            // The current line, rebuilt from its words joined by single spaces.
+            var line: [UInt8] = []
+            var lineWidth = 0
+            var index = 0
+            let count = bytes.count
+            while true {
+                // One paragraph: up to the next newline or the end.
+                var end = index
+                while end < count && bytes[end] != 0x0A { end += 1 }
+                line.removeAll(keepingCapacity: true)
+                lineWidth = 0
+                var position = index
+                while position < end {
+                    while position < end && bytes[position] == 0x20 { position += 1 }
+                    guard position < end else { break }
+                    var wordEnd = position
+                    while wordEnd < end && bytes[wordEnd] != 0x20 { wordEnd += 1 }
+                    var wordStart = position
+                    position = wordEnd
+                    let wordWidth = wordEnd - wordStart
+                    if lineWidth > 0 && lineWidth + 1 + wordWidth <= width {
+                        line.append(0x20)
+                        line.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[wordStart..<wordEnd]))
+                        lineWidth += 1 + wordWidth
+                        continue
+                    }
+                    if lineWidth > 0 {
+                        lines.append(String(decoding: line, as: UTF8.self))
+                        line.removeAll(keepingCapacity: true)
+                        lineWidth = 0
+                    }
+                    // Break words longer than a line.
+                    while wordEnd - wordStart > width {
+                        let cut = wordStart + width
+                        lines.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[wordStart..<cut]), as: UTF8.self))
+                        wordStart = cut
+                    }
+                    line.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[wordStart..<wordEnd]))
+                    lineWidth = wordEnd - wordStart
+                }
+                lines.append(String(decoding: line, as: UTF8.self))
+                guard end < count else { break }
+                index = end + 1
+            }
+        }
+        return lines
+    }
+
+    /// `wrap` for any text, a character at a time.
+    static func wrapCharacters(_ text: String, width rest: Int, first: Int?) -> [String] {
         var lines: [String] = []
         var width: Int { lines.isEmpty ? max(1, first ?? rest) : rest }
         for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
