@@ -29,9 +29,11 @@ let package = Package(
             dependencies: [
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                "CAdvisorMath",
             ],
             swiftSettings: startupSettings
         ),
+        .target(name: "CAdvisorMath"),
 
         // MARK: - Shipped knowledge, embedded at build time
         .executableTarget(
@@ -107,7 +109,7 @@ let package = Package(
         ),
         .testTarget(
             name: "AdvisorCoreTests",
-            dependencies: ["AdvisorCore", "AdvisorKnowledge", "AdvisorSynth", "TestSupport"],
+            dependencies: ["AdvisorCore", "AdvisorKnowledge", "AdvisorSynth", "TestSupport", "CAdvisorMath"],
             exclude: ["__Snapshots__"]
         ),
         .testTarget(

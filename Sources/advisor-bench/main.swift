@@ -5,7 +5,7 @@ import Foundation
 // advisor-bench: prints timings (medians) of the advisor on the shipped knowledge. It never fails
 // on a time; it prints figures and ratios against a peer measured in the same run.
 //
-// Usage: swift run -c release advisor-bench [--runs N] [--shipped: only the shipped knowledge] [--tui: only the TUI]
+// Usage: swift run -c release advisor-bench [--runs N] [--shipped: only the shipped knowledge] [--tui | --analysis: only those]
 //        advisor-bench --workload | --smoke | --rules R --options N --criteria M  (see Workload.swift)
 
 let arguments = CommandLine.arguments
@@ -39,10 +39,20 @@ if arguments.contains("--cold") {
     exit(0)
 }
 
+/// The answers every in-process timing uses.
+let answers = Answers(["project_type": .one("api"), "traffic": .one("high"), "api_docs": .yes(true),
+                       "builtins": .many(["auth"]), "team_experience": .one("fastapi")])
+
 // The TUI's frame and keystroke timings alone (for profiling them).
 if arguments.contains("--tui") {
     guard let knowledge = try? ShippedKnowledge.load() else { exit(1) }
     TUIBench.run(knowledge, runs: runs)
+    exit(0)
+}
+// The analyses' timings alone.
+if arguments.contains("--analysis") {
+    guard let knowledge = try? ShippedKnowledge.load() else { exit(1) }
+    AnalysisBench.run(knowledge: knowledge, answers: answers, runs: runs, advisor: binDirectory + "/advisor")
     exit(0)
 }
 
@@ -51,8 +61,6 @@ print(String(repeating: "-", count: 90))
 
 // MARK: - In-process
 
-let answers = Answers(["project_type": .one("api"), "traffic": .one("high"), "api_docs": .yes(true),
-                       "builtins": .many(["auth"]), "team_experience": .one("fastapi")])
 var knowledge: KnowledgeBase
 do {
     knowledge = try ShippedKnowledge.load()

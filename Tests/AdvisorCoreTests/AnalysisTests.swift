@@ -1,5 +1,6 @@
 import AdvisorCore
 import Foundation
+import CAdvisorMath
 import Testing
 
 /// Robustness, stability, counterfactuals and AHP, checked against figures computed independently
@@ -23,6 +24,30 @@ struct AnalysisTests {
     func prng(seed: UInt64, expected: [UInt64]) {
         var random = RandomSource(seed: seed)
         #expect((0..<5).map { _ in random.next() } == expected)
+    }
+
+    @Test("sincos gives sin and cos bit for bit, so normal deviates are the plain Box–Muller ones")
+    func sincosMatchesSinAndCos() {
+        var random = RandomSource(seed: 99)
+        for _ in 0..<200_000 {
+            // Box–Muller's angles, and a wide range beyond them.
+            let angle = 2 * Double.pi * random.unit()
+            let wide = Double(Int64(bitPattern: random.next())) / 1e6
+            for x in [angle, wide] {
+                var sine = 0.0, cosine = 0.0
+                advisor_sincos(x, &sine, &cosine)
+                #expect(sine.bitPattern == sin(x).bitPattern && cosine.bitPattern == cos(x).bitPattern, "x = \(x)")
+            }
+        }
+        // The deviates themselves, against the formula written out with sin and cos.
+        var fast = RandomSource(seed: 5), plain = RandomSource(seed: 5)
+        for _ in 0..<1_000 {
+            let u = plain.unit(), v = plain.unit()
+            let radius = (-2 * log(u)).squareRoot()
+            let first = fast.normal(), second = fast.normal()
+            #expect(first.bitPattern == (radius * cos(2 * Double.pi * v)).bitPattern)
+            #expect(second.bitPattern == (radius * sin(2 * Double.pi * v)).bitPattern)
+        }
     }
 
     @Test("robustness frequencies match the exact share on a two-framework case",

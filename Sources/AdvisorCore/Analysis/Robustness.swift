@@ -42,37 +42,67 @@ public struct Robustness: Sendable {
         let ranked = c.ranking
         let n = ranked.count, m = c.weights.count
         let frameworkIndices = ranked.compactMap { c.knowledge.frameworkIndex[$0.framework] }
-        let ratings = frameworkIndices.map { f in c.ratings[f].map(\.final) }
+        // Flat arrays: ratings row by row, and rank counts framework by framework.
+        let ratings = frameworkIndices.flatMap { f in c.ratings[f].map(\.final) }
         let base = c.weights.map(\.final)
-        var counts = Array(repeating: Array(repeating: 0, count: n), count: n)
+        var flatCounts = Array(repeating: 0, count: n * n)
         var central = Array(repeating: Array(repeating: 0.0, count: m), count: n)
         var random = RandomSource(seed: seed)
         var weights = Array(repeating: 0.0, count: m)
         var scores = Array(repeating: 0.0, count: n)
         var order = Array(0..<n)
-        for _ in 0..<max(0, samples) {
-            var total = 0.0
-            for j in 0..<m {
-                let w = switch sampling {
-                case .around: base[j] * exp(sigma * random.normal())
-                case .uniform: -log(random.unit())
+        let sigma = Self.sigma
+        ratings.withUnsafeBufferPointer { ratings in
+        base.withUnsafeBufferPointer { base in
+        weights.withUnsafeMutableBufferPointer { weights in
+        scores.withUnsafeMutableBufferPointer { scores in
+        order.withUnsafeMutableBufferPointer { order in
+        flatCounts.withUnsafeMutableBufferPointer { counts in
+            for _ in 0..<max(0, samples) {
+                var total = 0.0
+                for j in 0..<m {
+                    let w = switch sampling {
+                    case .around: base[j] * exp(sigma * random.normal())
+                    case .uniform: -log(random.unit())
+                    }
+                    weights[j] = w
+                    total += w
                 }
-                weights[j] = w
-                total += w
-            }
-            guard total > 0 else { continue }
-            for i in 0..<n {
-                var sum = 0.0
-                for j in 0..<m { sum += weights[j] * ratings[i][j] }
-                scores[i] = sum
-            }
-            // Rank by score, ties by the deterministic ranking order.
-            order.sort { scores[$0] != scores[$1] ? scores[$0] > scores[$1] : $0 < $1 }
-            for (rank, i) in order.enumerated() { counts[i][rank] += 1 }
-            if let first = order.first {
-                for j in 0..<m { central[first][j] += weights[j] / total }
+                guard total > 0 else { continue }
+                for i in 0..<n {
+                    var sum = 0.0
+                    let row = i * m
+                    for j in 0..<m { sum += weights[j] * ratings[row + j] }
+                    scores[i] = sum
+                }
+                // Rank by score, ties by the deterministic ranking order: a strict total order, so
+                // this insertion sort (over a handful of frameworks) gives the one sorted order.
+                for k in 0..<n { order[k] = k }
+                for k in 1..<max(1, n) {
+                    let item = order[k]
+                    var position = k
+                    while position > 0 {
+                        let other = order[position - 1]
+                        let before = scores[item] != scores[other] ? scores[item] > scores[other] : item < other
+                        if !before { break }
+                        order[position] = other
+                        position -= 1
+                    }
+                    order[position] = item
+                }
+                for rank in 0..<n { counts[order[rank] * n + rank] += 1 }
+                if n > 0 {
+                    let first = order[0]
+                    for j in 0..<m { central[first][j] += weights[j] / total }
+                }
             }
         }
+        }
+        }
+        }
+        }
+        }
+        let counts = (0..<n).map { Array(flatCounts[($0 * n)..<($0 * n + n)]) }
         let denominator = Double(max(1, samples))
         let acceptability = counts.map { $0.map { Double($0) / denominator } }
         let centralWeights = (0..<n).map { i -> [Double] in
