@@ -49,7 +49,12 @@ public struct Counterfactual: Hashable, Sendable {
             // loop would. Only the first `limit` pairs that make a framework win are kept, so once
             // every framework still missing has them, the later blocks could change nothing.
             let overrides = c.overrides, candidates = pairs, shared = Shared(k)
-            let options = flat.map { question, value in (k.questionIndex[question.id], question, value) }
+            // Each option in the engine's form, and the frameworks sought by index: the loop below
+            // runs a thousand times, so it neither copies questions nor hashes ids.
+            let options = flat.map { question, value in
+                (k.questionIndex[question.id], AnswerState.Entry(value, question: question))
+            }
+            let sought = k.frameworks.map { unreachable.contains($0.id) }
             let blockSize = 128
             var blockStart = 0
             while blockStart < candidates.count,
@@ -59,11 +64,10 @@ public struct Counterfactual: Hashable, Sendable {
                     let k = shared.value
                     let (a, b) = candidates[start + offset]
                     var state = base
-                    if let index = options[a].0 { state.set(index, options[a].2, question: options[a].1) }
-                    if let index = options[b].0 { state.set(index, options[b].2, question: options[b].1) }
+                    if let index = options[a].0 { state.set(index, options[a].1) }
+                    if let index = options[b].0 { state.set(index, options[b].1) }
                     let result = Engine.outcome(k, state: state, weights: overrides)
-                    guard let winner = result.winner, unreachable.contains(k.frameworks[winner].id),
-                          result.ignored.isEmpty else { return nil }
+                    guard let winner = result.winner, sought[winner], result.ignored.isEmpty else { return nil }
                     return result
                 }
                 for (offset, outcome) in outcomes.enumerated() {

@@ -21,23 +21,41 @@ struct AnswerState: ConditionContext {
     }
 
     mutating func set(_ index: Int, _ value: AnswerValue?, question: Question) {
-        choices[index] = nil
-        optionSets[index] = nil
-        yesNo[index] = nil
-        answered[index] = value != nil
-        guard let value else { return }
-        switch value {
-        case .one(let option):
-            choices[index] = question.values.firstIndex(of: option)
-        case .many(let options):
-            var mask: UInt64 = 0
-            for option in options {
-                if let position = question.values.firstIndex(of: option) { mask |= 1 << UInt64(position) }
+        set(index, Entry(value, question: question))
+    }
+
+    /// One question's answer in the engine's form, worked out once (analyses set the same answers
+    /// over and over).
+    struct Entry: Sendable {
+        var choice: Int?
+        var optionSet: UInt64?
+        var yes: Bool?
+        var answered: Bool
+
+        init(_ value: AnswerValue?, question: Question) {
+            answered = value != nil
+            switch value {
+            case nil:
+                break
+            case .one(let option):
+                choice = question.values.firstIndex(of: option)
+            case .many(let options):
+                var mask: UInt64 = 0
+                for option in options {
+                    if let position = question.values.firstIndex(of: option) { mask |= 1 << UInt64(position) }
+                }
+                optionSet = mask
+            case .yes(let flag):
+                yes = flag
             }
-            optionSets[index] = mask
-        case .yes(let flag):
-            yesNo[index] = flag
         }
+    }
+
+    mutating func set(_ index: Int, _ entry: Entry) {
+        choices[index] = entry.choice
+        optionSets[index] = entry.optionSet
+        yesNo[index] = entry.yes
+        answered[index] = entry.answered
     }
 
     func choice(_ question: Int) -> Int? { choices[question] }
