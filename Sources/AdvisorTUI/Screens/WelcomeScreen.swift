@@ -21,7 +21,13 @@ enum WelcomeScreen {
         y += 1
         y += canvas.paragraph("\(k.info.name), version \(k.info.version)", x: x + 2, y: y, width: width - 2,
                               maxLines: 2)
-        let names = k.frameworks.map(\.name).joined(separator: ", ")
+        // Joined by hand: the generic `joined(separator:)` looks up its associated types at run time,
+        // a scan of every conformance record, on the way to the first painted screen.
+        var names = ""
+        for (index, framework) in k.frameworks.enumerated() {
+            if index > 0 { names += ", " }
+            names += framework.name
+        }
         y += canvas.paragraph("\(k.frameworks.count) frameworks (\(names)) \(g.separator) \(k.questions.count) "
                               + "questions \(g.separator) \(k.rules.count) rules \(g.separator) "
                               + "\(k.criteria.count) criteria", x: x + 2, y: y, width: width - 2, maxLines: 2,
