@@ -61,12 +61,13 @@ enum Effects {
     static func ratingValues(_ knowledge: KnowledgeBase, fired firedIndices: [Int],
                              step: ((Int, Int, RatingStep) -> Void)? = nil) -> [[Double]] {
         var result = knowledge.baseRatingValues
+        let plan = knowledge.plan
         for setting in [true, false] {
-            for index in firedIndices where knowledge.plan.ratingRules[index] {
-                let rule = knowledge.rules[index]
-                for case .rating(let framework, let criterion, let change) in rule.actions {
-                    guard let f = knowledge.frameworkIndex[framework], let c = knowledge.criterionIndex[criterion]
-                    else { continue }
+            for index in firedIndices where plan.ratingRules[index] {
+                // Interned in the plan: no rule copied and no id hashed (analyses run this a
+                // thousand times).
+                for action in plan.ratingActions[index] {
+                    let f = action.framework, c = action.criterion, change = action.change
                     let before = result[f][c]
                     let after: Double
                     switch change {
@@ -75,7 +76,7 @@ enum Effects {
                     default: continue
                     }
                     result[f][c] = after
-                    step?(f, c, RatingStep(rule: rule.id, change: change, before: before, after: after))
+                    step?(f, c, RatingStep(rule: knowledge.rules[index].id, change: change, before: before, after: after))
                 }
             }
         }

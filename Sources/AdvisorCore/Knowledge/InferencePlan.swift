@@ -37,7 +37,18 @@ public final class InferencePlan: Sendable {
         public var change: WeightChange
     }
 
-    public init(rules: [Rule], facts: [String], criteria: [String] = []) {
+    /// Each rule's rating changes, in the order the rule lists them, with the framework and the
+    /// criterion interned to indices (changes naming an unknown one are left out, as validation
+    /// reports them).
+    public let ratingActions: [[RatingAction]]
+
+    public struct RatingAction: Hashable, Sendable {
+        public var framework: Int
+        public var criterion: Int
+        public var change: RatingChange
+    }
+
+    public init(rules: [Rule], facts: [String], criteria: [String] = [], frameworks: [String] = []) {
         var factIndex: [String: Int] = [:]
         for (index, name) in facts.enumerated() { factIndex[name] = index }
         conditions = rules.indices.map { rules[$0].when.compiled }
@@ -53,6 +64,9 @@ public final class InferencePlan: Sendable {
         var assertedFacts = Array(repeating: [Int](), count: rules.count)
         var criterionIndex: [String: Int] = [:]
         for (index, id) in criteria.enumerated() where criterionIndex[id] == nil { criterionIndex[id] = index }
+        var frameworkIndex: [String: Int] = [:]
+        for (index, id) in frameworks.enumerated() where frameworkIndex[id] == nil { frameworkIndex[id] = index }
+        var ratingActions = Array(repeating: [RatingAction](), count: rules.count)
         var questionsRead = Array(repeating: [Int](), count: rules.count)
         var factsRead = Array(repeating: [Int](), count: rules.count)
         var weightActions = Array(repeating: [WeightAction](), count: rules.count)
@@ -68,7 +82,11 @@ public final class InferencePlan: Sendable {
                 switch action {
                 case .weight(let criterion, let change):
                     if let c = criterionIndex[criterion] { weightActions[index].append(.init(criterion: c, change: change)) }
-                case .rating: ratingRules[index] = true
+                case .rating(let framework, let criterion, let change):
+                    ratingRules[index] = true
+                    if let f = frameworkIndex[framework], let c = criterionIndex[criterion] {
+                        ratingActions[index].append(.init(framework: f, criterion: c, change: change))
+                    }
                 case .exclude, .require: knockOutRules[index] = true
                 case .fact: break
                 }
@@ -92,6 +110,7 @@ public final class InferencePlan: Sendable {
         self.factsRead = factsRead
         self.weightActions = weightActions
         self.ratingRules = ratingRules
+        self.ratingActions = ratingActions
         self.knockOutRules = knockOutRules
         if rules.indices.dropFirst().allSatisfy({ rules[$0 - 1].id < rules[$0].id }) {
             idRank = Array(rules.indices)

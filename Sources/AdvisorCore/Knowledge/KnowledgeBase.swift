@@ -58,7 +58,8 @@ public struct KnowledgeBase: Sendable {
         sourceIndex = Self.index(sources.map(\.id))
         factIndex = Self.index(facts)
         ruleIndex = Self.index(rules.indices.map { rules[$0].id })
-        plan = InferencePlan(rules: rules, facts: facts, criteria: criteria.map(\.id))
+        plan = InferencePlan(rules: rules, facts: facts, criteria: criteria.map(\.id),
+                             frameworks: frameworks.map(\.id))
         baseRatings = frameworks.map { framework in
             criteria.map { criterion in
                 let base = framework.ratings[criterion.id]?.score ?? 0
