@@ -39,20 +39,12 @@ struct FastInteractiveTests {
     }
 
     @Test("both parsers build the same session, or the fast one declines", arguments: [false, true])
-    func sameSession(odd: Bool) throws {
+    func sameSession(odd: Bool) {
         var generator = FastRecommendTests.Generator(state: odd ? 11 : 5)
-        var accepted = 0, plain = 0
         let lines = (0..<500).map { _ in Self.line(&generator, odd: odd) } + [[]]
-        for line in lines {
-            let fast = FastInteractive.parse(line)
-            if !odd && Self.isPlain(line) {
-                plain += 1
-                #expect(fast != nil, "a plain line was declined: \(line)")
-            }
-            guard let fast else { continue }
-            accepted += 1
-            let full = try #require(try? Interactive.parseAsRoot(line) as? Interactive, "ArgumentParser refused \(line)")
-            #expect(fast == InteractiveSession(full), "\(line)")
+        let (accepted, plain) = FastRecommendTests.compare(lines, odd: odd, isPlain: Self.isPlain,
+                                                           fast: FastInteractive.parse) {
+            (try? Interactive.parseAsRoot($0) as? Interactive).map(InteractiveSession.init)
         }
         #expect(accepted > lines.count / (odd ? 5 : 3), "accepted \(accepted) of \(lines.count)")
         if !odd { #expect(plain > lines.count / 3) }

@@ -65,24 +65,37 @@ struct FastRecommendTests {
     }
 
     @Test("both parsers build the same command, or the fast one declines", arguments: [false, true])
-    func sameCommand(odd: Bool) throws {
+    func sameCommand(odd: Bool) {
         var generator = Generator(state: odd ? 7 : 3)
-        var accepted = 0, plain = 0
         let lines = (0..<500).map { _ in Self.line(&generator, odd: odd) } + [[]]
-        for line in lines {
-            let fast = FastRecommend.parse(line)
-            if !odd && Self.isPlain(line) {
-                plain += 1
-                #expect(fast != nil, "a plain line was declined: \(line)")
-            }
-            guard let fast else { continue }
-            accepted += 1
-            let full = try #require(try? Recommend.parseAsRoot(line) as? Recommend, "ArgumentParser refused \(line)")
-            #expect(fast == RecommendRequest(full), "\(line)")
+        let (accepted, plain) = Self.compare(lines, odd: odd, isPlain: Self.isPlain, fast: FastRecommend.parse) {
+            (try? Recommend.parseAsRoot($0) as? Recommend).map(RecommendRequest.init)
         }
         // The comparison ran on most lines, not on a handful.
         #expect(accepted > lines.count / (odd ? 4 : 2), "accepted \(accepted) of \(lines.count)")
         if !odd { #expect(plain > lines.count / 2) }
+    }
+
+    /// Runs a hand-written parser (`fast`) and ArgumentParser (`full`) over `lines`: every line the
+    /// fast one takes must give what ArgumentParser gives, and every plain line (without `odd`
+    /// tokens) must be taken. Returns how many lines were taken, and how many were plain.
+    static func compare<Request: Equatable>(_ lines: [[String]], odd: Bool, isPlain: ([String]) -> Bool,
+                                            fast: ([String]) -> Request?,
+                                            full: ([String]) -> Request?) -> (accepted: Int, plain: Int) {
+        var accepted = 0, plain = 0
+        for line in lines {
+            let taken = fast(line)
+            if !odd && isPlain(line) {
+                plain += 1
+                #expect(taken != nil, "a plain line was declined: \(line)")
+            }
+            guard let taken else { continue }
+            accepted += 1
+            let parsed = full(line)
+            #expect(parsed != nil, "ArgumentParser refused \(line)")
+            if let parsed { #expect(taken == parsed, "\(line)") }
+        }
+        return (accepted, plain)
     }
 
     @Test("ArgumentParser's defaults are the request's defaults")
