@@ -88,33 +88,27 @@ public enum KnowledgeLoader {
         var diagnostics: [Diagnostic] = []
         var draft = KnowledgeDraft()
         draft.layerOrigins = layers.map { ($0.origin, $0.name) }
-        // Files are composed a few at a time on every core, then read in order on this thread, so
-        // the draft and the diagnostics come out exactly as from a plain loop, and at most one
-        // batch of YAML trees is alive at once.
+        // Files are composed on another thread, a file or two ahead, and read in order on this one,
+        // so the draft and the diagnostics come out exactly as from a plain loop, and only a few
+        // YAML trees are alive at once.
         let entries = layers.enumerated().flatMap { position, layer in layer.files.files.map { (position, $0) } }
-        let batchSize = max(1, ProcessInfo.processInfo.activeProcessorCount)
-        for batchStart in stride(from: 0, to: entries.count, by: batchSize) {
-            let batch = entries[batchStart..<min(batchStart + batchSize, entries.count)]
-            let batchTexts: [String?] = batch.map { decode($0.1, diagnostics: &diagnostics) }
-            let composed = ParallelMap.map(batchTexts.count) { index -> Composed in
-                guard let text = batchTexts[index], !isBlankOrComments(text) else { return Composed(outcome: nil) }
-                return Composed(outcome: FastComposer.compose(text))
-            }
-            for (offset, (position, file)) in batch.enumerated() {
-                guard let text = batchTexts[offset] else { continue }
-                texts.add(text, for: file.path)
-                guard let root = compose(text, path: file.path, diagnostics: &diagnostics,
-                                         composed: composed[offset]?.outcome) else { continue }
-                draft.layer = position
-                let layer = layers[position]
-                var reader = DocumentReader(file: file.path, draft: draft,
-                                            shownFile: position == 0 ? file.path : layer.name + "/" + file.relativePath)
-                // Drop this copy so the reader's draft is uniquely referenced and grows in place.
-                draft = KnowledgeDraft()
-                reader.read(root)
-                draft = reader.draft
-                diagnostics += reader.reader.reported
-            }
+        let entryTexts: [String?] = entries.map { decode($0.1, diagnostics: &diagnostics) }
+        let pipeline = ComposePipeline(texts: entryTexts)
+        defer { pipeline.finish() }
+        for (index, (position, file)) in entries.enumerated() {
+            let outcome = pipeline.take(index)
+            guard let text = entryTexts[index] else { continue }
+            texts.add(text, for: file.path)
+            guard let root = compose(text, path: file.path, diagnostics: &diagnostics, composed: outcome) else { continue }
+            draft.layer = position
+            let layer = layers[position]
+            var reader = DocumentReader(file: file.path, draft: draft,
+                                        shownFile: position == 0 ? file.path : layer.name + "/" + file.relativePath)
+            // Drop this copy so the reader's draft is uniquely referenced and grows in place.
+            draft = KnowledgeDraft()
+            reader.read(root)
+            draft = reader.draft
+            diagnostics += reader.reader.reported
         }
         lap(\.parse)
         var fileOrder: [String: Int] = [:]
@@ -278,12 +272,6 @@ public enum KnowledgeLoader {
             utf8 = end == utf8.endIndex ? utf8[end...] : utf8[utf8.index(after: end)...]
         }
         return true
-    }
-
-    /// A tree composed on another thread. It is built there and only read after that thread has
-    /// finished; its nodes share no mutable state with any other tree.
-    struct Composed: @unchecked Sendable {
-        var outcome: FastComposer.Outcome?
     }
 
     /// Composes the YAML tree, turning Yams' errors into positioned diagnostics. `composed` is
