@@ -100,12 +100,12 @@ extension DocumentReader {
 
     private mutating func readAction(_ node: Node) -> [(action: Action, location: SourceLocation)] {
         guard let fields = reader.fields(node, "an action", required: [], optional: Self.actionKeys) else { return [] }
-        let entries = fields.entries
-        guard let entry = entries.last, entries.allSatisfy({ $0.name == entry.name }) else {
-            if entries.isEmpty {
+        let names = fields.names
+        guard let entry = fields.last, names.allSatisfy({ $0 == entry.name }) else {
+            if names.isEmpty {
                 reader.error("an action needs one of: \(Self.actionKeys.joined(separator: ", "))", at: node)
             } else {
-                reader.error("an action does one thing; split \(Set(entries.map(\.name)).sorted().joined(separator: ", ")) "
+                reader.error("an action does one thing; split \(Set(names).sorted().joined(separator: ", ")) "
                              + "into separate list items", at: node)
             }
             return []

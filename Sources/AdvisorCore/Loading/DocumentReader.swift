@@ -46,7 +46,7 @@ struct DocumentReader {
                 if key == "ratings" { readRatingOverride(item) } else { readWeightOverride(item) }
             }
         }
-        if top.entries.isEmpty {
+        if top.names.isEmpty {
             reader.error("a knowledge file needs at least one of: \(Self.topLevelKeys.joined(separator: ", ")); "
                          + "or 'id' for a framework", at: root)
         }

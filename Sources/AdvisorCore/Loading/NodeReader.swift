@@ -60,13 +60,13 @@ struct NodeReader {
             return nil
         }
         var result = Fields(node: node, what: what)
-        let allowed = required + optional
         for (key, value) in mapping {
             guard let name = key.scalar?.string else {
                 error("keys in \(what) must be plain words", at: key)
                 continue
             }
-            guard allowed.contains(name) else {
+            guard required.contains(name) || optional.contains(name) else {
+                let allowed = required + optional
                 error("unknown key '\(name)' in \(what)" + Suggestion.didYouMean(name, in: allowed)
                       + " (allowed: \(allowed.joined(separator: ", ")))", at: key)
                 continue
@@ -154,7 +154,11 @@ struct NodeReader {
 struct Fields {
     let node: Node
     let what: String
-    private(set) var entries: [(name: String, key: Node, value: Node)] = []
+    /// The names in order, with their key and value nodes at the same positions. Three arrays
+    /// rather than one of tuples: a search then compares names without copying nodes.
+    private(set) var names: [String] = []
+    private var keys: [Node] = []
+    private var values: [Node] = []
 
     init(node: Node, what: String) {
         self.node = node
@@ -162,14 +166,29 @@ struct Fields {
     }
 
     mutating func add(_ name: String, key: Node, value: Node) {
-        entries.append((name, key, value))
+        names.append(name)
+        keys.append(key)
+        values.append(value)
+    }
+
+    /// The position of the last `name`.
+    private func position(_ name: String) -> Int? {
+        var index = names.count
+        while index > 0 {
+            index -= 1
+            if names[index] == name { return index }
+        }
+        return nil
     }
 
     /// The value under `name` (the last one, if the key repeats).
-    subscript(_ name: String) -> Node? { entries.last { $0.name == name }?.value }
+    subscript(_ name: String) -> Node? { position(name).map { values[$0] } }
 
     /// The key node of `name`, for positions.
-    func key(_ name: String) -> Node? { entries.last { $0.name == name }?.key }
+    func key(_ name: String) -> Node? { position(name).map { keys[$0] } }
+
+    /// The last entry's name and value.
+    var last: (name: String, value: Node)? { names.last.map { ($0, values[values.count - 1]) } }
 }
 
 extension String {
