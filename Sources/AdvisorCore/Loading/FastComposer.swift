@@ -21,7 +21,26 @@ enum FastComposer {
 
     private enum Frame {
         case sequence(Mark, [Node])
-        case mapping(Mark, [(Node, Node)], key: Node?, keys: Set<String>)
+        case mapping(Mark, [(Node, Node)], key: Node?, keys: KeySet)
+    }
+
+    /// A mapping's keys so far, to find a repeated one: a short list searched in order (hashing
+    /// every key of every small mapping cost more), then a set past `listLimit` keys.
+    struct KeySet {
+        static let listLimit = 16
+        private var list: [String] = []
+        private var set: Set<String> = []
+
+        /// Adds `key`; false if it was already there.
+        mutating func insert(_ key: String) -> Bool {
+            if list.count < Self.listLimit {
+                if list.contains(key) { return false }
+                list.append(key)
+                if list.count == Self.listLimit { set = Set(list) }
+                return true
+            }
+            return set.insert(key).inserted
+        }
     }
 
     /// Yams' `Mark` (line and column) has no public initializer. It is a struct of two `Int`s;
@@ -91,7 +110,7 @@ enum FastComposer {
                 let start = event.data.mapping_start
                 guard start.anchor == nil, start.tag == nil || start.implicit == 1, stack.count < YAMLLimits.maximumDepth - 1
                 else { return .fallback }
-                stack.append(.mapping(mark, [], key: nil, keys: []))
+                stack.append(.mapping(mark, [], key: nil, keys: KeySet()))
             case YAML_SEQUENCE_END_EVENT:
                 guard let frame = stack.popLast(), case .sequence(let start, let items) = frame else { return .fallback }
                 finished = .sequence(.init(items, plainTag, .any, start))
@@ -119,7 +138,7 @@ enum FastComposer {
                     pairs.append((key, node))
                     stack.append(.mapping(start, pairs, key: nil, keys: keys))
                 } else {
-                    guard case .scalar(let scalar) = node, scalar.string != "<<", keys.insert(scalar.string).inserted
+                    guard case .scalar(let scalar) = node, scalar.string != "<<", keys.insert(scalar.string)
                     else { return .fallback }
                     stack.append(.mapping(start, pairs, key: node, keys: keys))
                 }
