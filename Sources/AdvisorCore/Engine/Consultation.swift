@@ -67,6 +67,6 @@ public struct Consultation: Sendable {
     }
 
     public func factValue(_ name: String) -> Tri {
-        knowledge.factIndex[name].map { facts[$0] } ?? .false
+        knowledge.factIndex(name).map { facts[$0] } ?? .false
     }
 }

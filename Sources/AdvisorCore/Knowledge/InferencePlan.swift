@@ -25,6 +25,8 @@ public final class InferencePlan: Sendable {
     public let factsRead: [[Int]]
     /// Each rule's position when rules are sorted by id: effects apply in this order.
     public let idRank: [Int]
+    /// The rule indices in id order, or nil when the rules already are in id order.
+    public let idOrder: [Int]?
     /// For each rule, its weight changes with criteria as indices.
     public let weightActions: [[WeightAction]]
     /// Whether each rule changes a rating, and whether it can knock a framework out.
@@ -114,12 +116,14 @@ public final class InferencePlan: Sendable {
         self.knockOutRules = knockOutRules
         if rules.indices.dropFirst().allSatisfy({ rules[$0 - 1].id < rules[$0].id }) {
             idRank = Array(rules.indices)
+            idOrder = nil
         } else {
+            // Equal ids (only in knowledge built by hand; the loader rejects them) keep rule order.
+            let order = rules.indices.sorted { rules[$0].id != rules[$1].id ? rules[$0].id < rules[$1].id : $0 < $1 }
             var rank = Array(repeating: 0, count: rules.count)
-            for (position, index) in rules.indices.sorted(by: { rules[$0].id < rules[$1].id }).enumerated() {
-                rank[index] = position
-            }
+            for (position, index) in order.enumerated() { rank[index] = position }
             idRank = rank
+            idOrder = order
         }
     }
 }

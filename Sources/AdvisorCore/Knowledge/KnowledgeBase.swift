@@ -26,8 +26,13 @@ public struct KnowledgeBase: Sendable {
     public private(set) var frameworkIndex: [String: Int] = [:]
     public private(set) var questionIndex: [String: Int] = [:]
     public private(set) var sourceIndex: [String: Int] = [:]
-    public private(set) var factIndex: [String: Int] = [:]
-    public private(set) var ruleIndex: [String: Int] = [:]
+    /// Rules and facts are found by binary search over their ids in sorted order, not through a
+    /// dictionary: on 100,000 rules, hashing every id at each start cost more than the lookups
+    /// it saved. `rulesById` is nil when `rules` is already in id order (the usual case).
+    private var rulesById: [Int]?
+    /// Whether `facts` is in sorted order (the loader sorts it); if not, `factsBySearch` holds
+    /// the fact indices in sorted order.
+    private var factsBySearch: [Int]?
     /// The rules arranged for inference.
     public private(set) var plan = InferencePlan(rules: [], facts: [])
     /// Each framework's ratings before any rule, by framework index then criterion index.
@@ -56,10 +61,10 @@ public struct KnowledgeBase: Sendable {
         frameworkIndex = Self.index(frameworks.map(\.id))
         questionIndex = Self.index(questions.map(\.id))
         sourceIndex = Self.index(sources.map(\.id))
-        factIndex = Self.index(facts)
-        ruleIndex = Self.index(rules.indices.map { rules[$0].id })
         plan = InferencePlan(rules: rules, facts: facts, criteria: criteria.map(\.id),
                              frameworks: frameworks.map(\.id))
+        rulesById = plan.idOrder
+        factsBySearch = Self.sortedOrder(facts)
         baseRatings = frameworks.map { framework in
             criteria.map { criterion in
                 let base = framework.ratings[criterion.id]?.score ?? 0
@@ -78,13 +83,42 @@ public struct KnowledgeBase: Sendable {
         return result
     }
 
+    /// nil if `ids` is sorted (strictly ascending); otherwise the indices in sorted order, the
+    /// first of equal ids first.
+    static func sortedOrder(_ ids: [String]) -> [Int]? {
+        if ids.indices.dropFirst().allSatisfy({ ids[$0 - 1] < ids[$0] }) { return nil }
+        return ids.indices.sorted { ids[$0] != ids[$1] ? ids[$0] < ids[$1] : $0 < $1 }
+    }
+
+    /// The index of the first of `ids` equal to `id`, searching in `order` (nil: `ids` is sorted).
+    static func search(_ id: String, in ids: (Int) -> String, count: Int, order: [Int]?) -> Int? {
+        var low = 0, high = count
+        while low < high {
+            let middle = (low + high) / 2
+            if ids(order?[middle] ?? middle) < id { low = middle + 1 } else { high = middle }
+        }
+        guard low < count else { return nil }
+        let index = order?[low] ?? low
+        return ids(index) == id ? index : nil
+    }
+
+    /// The index of the fact named `name`.
+    public func factIndex(_ name: String) -> Int? {
+        Self.search(name, in: { facts[$0] }, count: facts.count, order: factsBySearch)
+    }
+
+    /// The index of the rule with this id.
+    public func ruleIndex(_ id: String) -> Int? {
+        Self.search(id, in: { rules[$0].id }, count: rules.count, order: rulesById)
+    }
+
     // MARK: - Lookups
 
     public func criterion(_ id: String) -> Criterion? { criterionIndex[id].map { criteria[$0] } }
     public func framework(_ id: String) -> Framework? { frameworkIndex[id].map { frameworks[$0] } }
     public func question(_ id: String) -> Question? { questionIndex[id].map { questions[$0] } }
     public func source(_ id: String) -> SourceReference? { sourceIndex[id].map { sources[$0] } }
-    public func rule(_ id: String) -> Rule? { ruleIndex[id].map { rules[$0] } }
+    public func rule(_ id: String) -> Rule? { ruleIndex(id).map { rules[$0] } }
 }
 
 // MARK: - Vocabulary for conditions
