@@ -100,18 +100,28 @@ enum Output {
     static func write(_ text: String) throws(Failure) {
         var text = text
         // The string's own UTF-8 storage, without a copy (a report can be megabytes).
-        let failure = text.withUTF8 { data -> Int32? in
-            var offset = 0
-            while offset < data.count {
-                let written = Foundation.write(STDOUT_FILENO, data.baseAddress.map { $0 + offset }, data.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    return errno
-                }
-                offset += written
+        try check(text.withUTF8 { write($0) })
+    }
+
+    static func write(bytes: [UInt8]) throws(Failure) {
+        try check(bytes.withUnsafeBufferPointer { write($0) })
+    }
+
+    /// Writes all of `data` to stdout; the errno of a failure.
+    private static func write(_ data: UnsafeBufferPointer<UInt8>) -> Int32? {
+        var offset = 0
+        while offset < data.count {
+            let written = Foundation.write(STDOUT_FILENO, data.baseAddress.map { $0 + offset }, data.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                return errno
             }
-            return nil
+            offset += written
         }
+        return nil
+    }
+
+    private static func check(_ failure: Int32?) throws(Failure) {
         guard let failure else { return }
         if failure == EPIPE { Foundation.exit(0) }
         throw .io("cannot write to standard output: \(String(cString: strerror(failure)))")

@@ -107,7 +107,7 @@ struct RecommendRequest: Equatable {
     struct Finished {
         var loaded: KnowledgeLoader.Result
         var consultation: Consultation
-        var rendered: String
+        var rendered: [UInt8]
     }
 
     @discardableResult
@@ -127,8 +127,8 @@ struct RecommendRequest: Equatable {
             textStyle: destination == .standardOutput ? color.style() : TextStyle(color: false, unicode: true))
         options.analysis = try analysis.run(consultation, format: format)
         options.pairwise = judgements.map { ReportOptions.Pairwise(file: pairwise.pairwise ?? "", judgements: $0) }
-        let rendered = ReportRenderer.render(consultation, format: format, options: options)
-        try ReportOutput.deliver(rendered, to: destination, winner: consultation.winner?.name, overwrite: report.force)
+        let rendered = ReportRenderer.renderUTF8(consultation, format: format, options: options)
+        try ReportOutput.deliver(bytes: rendered, to: destination, winner: consultation.winner?.name, overwrite: report.force)
         return Finished(loaded: loaded, consultation: consultation, rendered: rendered)
     }
 }

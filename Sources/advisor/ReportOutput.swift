@@ -92,9 +92,14 @@ extension ReportChoice {
 enum ReportOutput {
     static func deliver(_ report: String, to destination: ReportDestination, winner: String?,
                         overwrite: Bool) throws(Failure) {
+        try deliver(bytes: Array(report.utf8), to: destination, winner: winner, overwrite: overwrite)
+    }
+
+    static func deliver(bytes report: [UInt8], to destination: ReportDestination, winner: String?,
+                        overwrite: Bool) throws(Failure) {
         switch destination {
         case .standardOutput:
-            try Output.write(report)
+            try Output.write(bytes: report)
         case .file(let path):
             try write(report, to: path, overwrite: overwrite)
             try Output.write("wrote \(path)\n")
@@ -110,11 +115,11 @@ enum ReportOutput {
         }
     }
 
-    private static func write(_ report: String, to path: String, overwrite: Bool) throws(Failure) {
+    private static func write(_ report: [UInt8], to path: String, overwrite: Bool) throws(Failure) {
         // A file-size limit must fail the write (EFBIG), not kill the process mid-file.
         signal(SIGXFSZ, SIG_IGN)
         do {
-            try ReportFile.write(report, to: path, overwrite: overwrite)
+            try ReportFile.write(bytes: report, to: path, overwrite: overwrite)
         } catch {
             throw Failure(error)
         }

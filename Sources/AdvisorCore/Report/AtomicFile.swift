@@ -24,6 +24,11 @@ public enum AtomicFile {
 
     /// Writes `contents` to `path`. Refuses to replace an existing file unless `overwrite`.
     public static func write(_ contents: String, to path: String, overwrite: Bool) throws(Failure) {
+        try write(bytes: Array(contents.utf8), to: path, overwrite: overwrite)
+    }
+
+    /// Writes the bytes `bytes` to `path`, as `write(_:to:overwrite:)` does text.
+    public static func write(bytes: [UInt8], to path: String, overwrite: Bool) throws(Failure) {
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
             if isDirectory.boolValue { throw .cannotCreate("'\(path)' is a directory") }
@@ -46,7 +51,6 @@ public enum AtomicFile {
         }
         let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         var failure: Failure?
-        let bytes = Array(contents.utf8)
         var offset = 0
         while offset < bytes.count {
             let written = bytes[offset...].withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress, $0.count) }

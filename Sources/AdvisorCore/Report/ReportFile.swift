@@ -5,6 +5,11 @@ import Foundation
 public enum ReportFile {
     /// Writes `contents` to `path`. An existing regular file is replaced only when `overwrite` is true.
     public static func write(_ contents: String, to path: String, overwrite: Bool) throws(AtomicFile.Failure) {
+        try write(bytes: Array(contents.utf8), to: path, overwrite: overwrite)
+    }
+
+    /// Writes the bytes `bytes` to `path`, as `write(_:to:overwrite:)` does text.
+    public static func write(bytes: [UInt8], to path: String, overwrite: Bool) throws(AtomicFile.Failure) {
         if path.isEmpty { throw .cannotCreate("the output path is empty") }
         if path.hasSuffix("/") {
             throw .cannotCreate("cannot write '\(path)': it names a folder; give a file name")
@@ -13,21 +18,20 @@ public enum ReportFile {
         if stat(path, &info) == 0 {
             let type = info.st_mode & S_IFMT
             if type == S_IFCHR || type == S_IFIFO || type == S_IFSOCK {
-                try writeThrough(contents, to: path)
+                try writeThrough(bytes, to: path)
                 return
             }
         }
-        try AtomicFile.write(contents, to: path, overwrite: overwrite)
+        try AtomicFile.write(bytes: bytes, to: path, overwrite: overwrite)
     }
 
     /// Writes to a device or a pipe in place.
-    private static func writeThrough(_ contents: String, to path: String) throws(AtomicFile.Failure) {
+    private static func writeThrough(_ bytes: [UInt8], to path: String) throws(AtomicFile.Failure) {
         let descriptor = open(path, O_WRONLY | O_CLOEXEC)
         guard descriptor >= 0 else {
             throw .cannotCreate("cannot write '\(path)': \(String(cString: strerror(errno)))")
         }
         defer { close(descriptor) }
-        let bytes = Array(contents.utf8)
         var offset = 0
         while offset < bytes.count {
             let written = bytes[offset...].withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress, $0.count) }

@@ -50,4 +50,10 @@ public enum ReportRenderer {
         case .html: HTMLReport.render(DecisionRecord(consultation, options: options, format: format))
         }
     }
+
+    /// The same report as UTF-8 bytes; JSON is written as bytes to begin with.
+    public static func renderUTF8(_ consultation: Consultation, format: ReportFormat, options: ReportOptions) -> [UInt8] {
+        guard format == .json else { return Array(render(consultation, format: format, options: options).utf8) }
+        return JSONReport.renderUTF8(consultation, analysis: options.analysis, pairwise: options.pairwise?.judgements)
+    }
 }
