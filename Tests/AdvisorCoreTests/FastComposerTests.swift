@@ -6,10 +6,11 @@ import TestSupport
 import Yams
 
 /// The fast YAML composer builds the same trees as Yams (values, styles and positions), and
-/// hands every case it doesn't handle exactly back to Yams.
+/// hands every case it doesn't handle exactly back to Yams, whose trees convert to the same
+/// loader trees.
 @Suite("Fast YAML composer")
 struct FastComposerTests {
-    /// Every node with its position and scalar style, depth-first.
+    /// Every node of a Yams tree with its position and scalar style, depth-first.
     func dump(_ node: Node, into out: inout [String]) {
         let mark = node.mark.map { "\($0.line):\($0.column)" } ?? "-"
         switch node {
@@ -24,7 +25,31 @@ struct FastComposerTests {
         }
     }
 
+    /// The same for the loader's own tree.
+    func dump(_ node: YAMLNode, into out: inout [String]) {
+        let mark = "\(node.mark.line):\(node.mark.column)"
+        switch node {
+        case .scalar(let scalar): out.append("\(mark) scalar \(scalar.style) \(scalar.string.debugDescription)")
+        case .sequence(let sequence):
+            out.append("\(mark) sequence \(sequence.count)")
+            for item in sequence { dump(item, into: &out) }
+        case .mapping(let mapping):
+            out.append("\(mark) mapping \(mapping.count)")
+            for (key, value) in mapping { dump(key, into: &out); dump(value, into: &out) }
+        }
+    }
+
+    /// The tree Yams composes, as the loader's fallback path parses it.
     func yamsTree(_ text: String) throws -> [String] {
+        var out: [String] = []
+        guard let root = try Parser(yaml: text, resolver: .basic, constructor: .default, encoding: .utf8).singleRoot()
+        else { return out }
+        dump(root, into: &out)
+        return out
+    }
+
+    /// Yams' tree converted to the loader's.
+    func convertedTree(_ text: String) throws -> [String] {
         var out: [String] = []
         guard case .root(let root) = try YAMLDocument.compose(text) else { return out }
         dump(root, into: &out)
@@ -46,7 +71,9 @@ struct FastComposerTests {
         for file in files {
             let text = String(decoding: file.bytes, as: UTF8.self)
             let fast = try #require(fastTree(text), "fell back on \(file.relativePath)")
-            #expect(fast == (try yamsTree(text)), "\(file.relativePath)")
+            let yams = try yamsTree(text)
+            #expect(fast == yams, "\(file.relativePath)")
+            #expect(try convertedTree(text) == yams, "\(file.relativePath)")
         }
     }
 
@@ -81,8 +108,12 @@ struct FastComposerTests {
               -   two
             """
         let fast = try #require(fastTree(text))
-        #expect(fast == (try yamsTree(text)))
+        let yams = try yamsTree(text)
+        #expect(fast == yams)
+        #expect(try convertedTree(text) == yams)
         #expect(fast.contains("14:5 scalar plain \"one\""))
+        #expect(fast.contains(#"2:6 scalar singleQuoted "single \'quoted\'""#))
+        #expect(fast.contains("4:4 scalar literal \"literal\\nblock\\n\""))
     }
 
     @Test("what the fast path doesn't handle goes back to Yams", arguments: [

@@ -188,7 +188,7 @@ public enum PairwiseFile {
                              knowledge: KnowledgeBase) throws(PairwiseFileError) -> PairwiseJudgements {
         let reader = NodeReader(file: path)
         let start = SourceLocation(file: path, line: 1, column: 1)
-        let root: Node
+        let root: YAMLNode
         do {
             switch try YAMLDocument.compose(text) {
             case .empty:
@@ -221,7 +221,7 @@ public enum PairwiseFile {
                 throw PairwiseFileError("expected a comparison {a: CRITERION, b: CRITERION, value: N}, found "
                                         + reader.describe(item), at: location)
             }
-            var fields: [String: Node] = [:]
+            var fields: [String: YAMLNode] = [:]
             for (key, value) in mapping {
                 guard let name = key.scalar?.string, ["a", "b", "value"].contains(name) else {
                     let name = key.scalar?.string ?? "?"
@@ -280,7 +280,7 @@ public enum PairwiseFile {
     }
 
     /// A value of the scale: a number or a fraction `1/n`, between 1/9 and 9.
-    static func ratio(_ node: Node, reader: NodeReader) throws(PairwiseFileError) -> Double {
+    static func ratio(_ node: YAMLNode, reader: NodeReader) throws(PairwiseFileError) -> Double {
         let location = reader.location(of: node)
         guard let text = node.scalar?.string.trimmingWhitespace(), !text.isEmpty else {
             throw PairwiseFileError("'value' must be a number from 1/9 to 9, such as 3 or 1/3", at: location)

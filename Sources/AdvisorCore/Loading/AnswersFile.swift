@@ -33,7 +33,7 @@ public enum AnswersFile {
     /// Parses answers from `text`; `path` names it in messages.
     public static func parse(_ text: String, path: String, parser: AnswerParser) throws(AnswerError) -> Answers {
         let reader = NodeReader(file: path)
-        let root: Node
+        let root: YAMLNode
         do {
             switch try YAMLDocument.compose(text, kind: "answers files") {
             case .empty:

@@ -1,11 +1,9 @@
-import Yams
-
 extension DocumentReader {
     /// `source` may be left out while a fact is drafted; `advisor validate --strict` rejects that.
     static let citationKeys = ["why"]
     static let optionalCitationKeys = ["source", "evidence", "reviewed"]
 
-    mutating func readFramework(_ node: Node) {
+    mutating func readFramework(_ node: YAMLNode) {
         guard let fields = reader.fields(node, "a framework", required: ["id", "name", "summary", "ratings"],
                                          optional: ["capabilities", "facts"]),
               let id = reader.identifier(fields["id"], "framework id"),
@@ -56,7 +54,7 @@ extension DocumentReader {
             capabilities: capabilities, ratings: ratings, facts: facts, location: reader.location(of: node)))
     }
 
-    private mutating func readRating(_ node: Node, framework: String, criterion: String) -> Rating? {
+    private mutating func readRating(_ node: YAMLNode, framework: String, criterion: String) -> Rating? {
         guard let fields = reader.fields(node, "the rating of '\(framework)' on '\(criterion)'",
                                          required: ["score"] + Self.citationKeys,
                                          optional: Self.optionalCitationKeys) else { return nil }

@@ -1,5 +1,3 @@
-import Yams
-
 /// `ratings:` and `weights:` in an overlay: values set by id over the layers below.
 extension DocumentReader {
     func shown(_ location: SourceLocation) -> SourceLocation {
@@ -7,7 +5,7 @@ extension DocumentReader {
     }
 
     /// `- { framework: django, criterion: team_familiarity, score: 5, why: ..., source: ... }`
-    mutating func readRatingOverride(_ node: Node) {
+    mutating func readRatingOverride(_ node: YAMLNode) {
         guard let fields = reader.fields(node, "a rating override", required: ["framework", "criterion", "score"]
                                             + Self.citationKeys, optional: Self.optionalCitationKeys),
               let framework = reader.identifier(fields["framework"], "framework id"),
@@ -31,7 +29,7 @@ extension DocumentReader {
     }
 
     /// `- { criterion: performance, weight: 4, why: ..., source: ... }`
-    mutating func readWeightOverride(_ node: Node) {
+    mutating func readWeightOverride(_ node: YAMLNode) {
         guard let fields = reader.fields(node, "a weight override", required: ["criterion", "weight"]
                                             + Self.citationKeys, optional: Self.optionalCitationKeys),
               let criterion = reader.identifier(fields["criterion"], "criterion id"),

@@ -1,10 +1,8 @@
-import Yams
-
 extension DocumentReader {
     /// Most options a question may have: option sets are 64-bit masks.
     static let maximumOptions = 64
 
-    mutating func readQuestion(_ node: Node) {
+    mutating func readQuestion(_ node: YAMLNode) {
         guard let fields = reader.fields(node, "a question",
                                          required: ["id", "prompt", "help", "why", "kind", "source"],
                                          optional: ["options", "ask_if"]),
@@ -43,7 +41,7 @@ extension DocumentReader {
         draft.questions.append(.init(question: question, askIf: askIf))
     }
 
-    private mutating func readOptions(_ node: Node, question: String) -> [Question.Option] {
+    private mutating func readOptions(_ node: YAMLNode, question: String) -> [Question.Option] {
         guard let items = reader.list(node, "'options'") else { return [] }
         if items.count < 2 {
             reader.error("question '\(question)' needs at least 2 options, found \(items.count)", at: node)
@@ -69,7 +67,7 @@ extension DocumentReader {
     }
 
     /// A condition's text and the position of its first character inside the YAML scalar.
-    mutating func pendingCondition(_ node: Node, _ what: String) -> KnowledgeDraft.PendingCondition? {
+    mutating func pendingCondition(_ node: YAMLNode, _ what: String) -> KnowledgeDraft.PendingCondition? {
         guard let text = reader.string(node, what) else { return nil }
         var location = reader.location(of: node)
         if let style = node.scalar?.style, style == .singleQuoted || style == .doubleQuoted {
@@ -80,7 +78,7 @@ extension DocumentReader {
 
     // MARK: - Rules
 
-    mutating func readRule(_ node: Node) {
+    mutating func readRule(_ node: YAMLNode) {
         guard let fields = reader.fields(node, "a rule", required: ["id", "when", "then", "because", "source"]),
               let id = reader.identifier(fields["id"], "rule id"),
               let idNode = fields["id"], define("rule", id, at: idNode) else { return }
@@ -98,7 +96,7 @@ extension DocumentReader {
 
     static let actionKeys = ["weight", "rating", "fact", "require", "exclude"]
 
-    private mutating func readAction(_ node: Node) -> [(action: Action, location: SourceLocation)] {
+    private mutating func readAction(_ node: YAMLNode) -> [(action: Action, location: SourceLocation)] {
         guard let fields = reader.fields(node, "an action", required: [], optional: Self.actionKeys) else { return [] }
         let names = fields.names
         guard let entry = fields.last, names.allSatisfy({ $0 == entry.name }) else {
@@ -134,7 +132,7 @@ extension DocumentReader {
         }
     }
 
-    private mutating func readWeightChanges(_ node: Node) -> [Action] {
+    private mutating func readWeightChanges(_ node: YAMLNode) -> [Action] {
         guard case .mapping(let mapping) = node else {
             reader.error("expected 'weight' to map criteria to changes such as \"*2\" or \"+1\", found "
                          + reader.describe(node), at: node)
@@ -168,7 +166,7 @@ extension DocumentReader {
         }
     }
 
-    private mutating func readRatingChange(_ node: Node) -> Action? {
+    private mutating func readRatingChange(_ node: YAMLNode) -> Action? {
         guard let fields = reader.fields(node, "'rating'", required: ["framework", "criterion", "score"]),
               let framework = reader.identifier(fields["framework"], "framework id"),
               let criterion = reader.identifier(fields["criterion"], "criterion id"),

@@ -1,5 +1,3 @@
-import Yams
-
 /// Reads one knowledge file's YAML tree into the draft.
 struct DocumentReader {
     var reader: NodeReader
@@ -18,7 +16,7 @@ struct DocumentReader {
         self.shownFile = shownFile ?? file
     }
 
-    mutating func read(_ root: Node) {
+    mutating func read(_ root: YAMLNode) {
         // A file that holds one framework has `id` at the top.
         if case .mapping(let mapping) = root, mapping.contains(where: { $0.key.scalar?.string == "id" }) {
             readFramework(root)
@@ -52,7 +50,7 @@ struct DocumentReader {
         }
     }
 
-    mutating func items(_ node: Node?, _ what: String) -> [Node] {
+    mutating func items(_ node: YAMLNode?, _ what: String) -> [YAMLNode] {
         guard let node else { return [] }
         return reader.list(node, what) ?? []
     }
@@ -60,7 +58,7 @@ struct DocumentReader {
     // MARK: - Definitions and references
 
     /// Records a definition; reports a duplicate with the first place it was defined.
-    mutating func define(_ kind: String, _ id: String, at node: Node) -> Bool {
+    mutating func define(_ kind: String, _ id: String, at node: YAMLNode) -> Bool {
         let location = reader.location(of: node)
         if let first = draft.definitions[kind]?[id] {
             reader.error("duplicate \(kind) id '\(id)'; first defined at \(first)", at: location)
@@ -70,7 +68,7 @@ struct DocumentReader {
         return true
     }
 
-    mutating func refer(_ kind: KnowledgeDraft.Reference.Kind, _ id: String, at node: Node) {
+    mutating func refer(_ kind: KnowledgeDraft.Reference.Kind, _ id: String, at node: YAMLNode) {
         draft.references.append(.init(kind: kind, id: id, location: reader.location(of: node)))
     }
 
@@ -106,7 +104,7 @@ struct DocumentReader {
     }
 
     /// A `true`/`false` field; absent means false.
-    mutating func flag(_ node: Node?, _ what: String) -> Bool {
+    mutating func flag(_ node: YAMLNode?, _ what: String) -> Bool {
         guard let node, let text = reader.string(node, what) else { return false }
         switch text {
         case "true", "yes": return true
@@ -126,7 +124,7 @@ struct DocumentReader {
 
     // MARK: - Sections
 
-    mutating func readInfo(_ node: Node) {
+    mutating func readInfo(_ node: YAMLNode) {
         guard let fields = reader.fields(node, "'knowledge'", required: ["name", "version", "description"],
                                          optional: ["overlay"])
         else { return }
@@ -167,7 +165,7 @@ struct DocumentReader {
         }
     }
 
-    mutating func readSource(_ node: Node) {
+    mutating func readSource(_ node: YAMLNode) {
         guard let fields = reader.fields(node, "a source", required: ["id", "title"],
                                          optional: ["section", "address", "internal"]),
               let id = reader.identifier(fields["id"], "source id", allowingSourceCharacters: true),
@@ -180,7 +178,7 @@ struct DocumentReader {
             location: reader.location(of: node)))
     }
 
-    mutating func readCriterion(_ node: Node) {
+    mutating func readCriterion(_ node: YAMLNode) {
         guard let fields = reader.fields(node, "a criterion", required: ["id", "name", "description", "weight",
                                                                          "source"]),
               let id = reader.identifier(fields["id"], "criterion id"),
@@ -201,7 +199,7 @@ struct DocumentReader {
             weight: weight, source: source(fields), location: reader.location(of: node)))
     }
 
-    mutating func readCapability(_ node: Node) {
+    mutating func readCapability(_ node: YAMLNode) {
         guard let fields = reader.fields(node, "a capability", required: ["id", "name"]),
               let id = reader.identifier(fields["id"], "capability id"),
               let idNode = fields["id"], define("capability", id, at: idNode) else { return }

@@ -277,7 +277,7 @@ public enum KnowledgeLoader {
     /// Composes the YAML tree, turning Yams' errors into positioned diagnostics. `composed` is
     /// the fast composer's outcome for this text, if it was already run.
     static func compose(_ text: String, path: String, diagnostics: inout [Diagnostic],
-                        composed: FastComposer.Outcome? = nil) -> Node? {
+                        composed: FastComposer.Outcome? = nil) -> YAMLNode? {
         if isBlankOrComments(text) {
             diagnostics.append(.error("file is empty", at: SourceLocation(file: path, line: 1, column: 1)))
             return nil

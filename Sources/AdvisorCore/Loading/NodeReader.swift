@@ -1,6 +1,4 @@
-import Yams
-
-/// Reads Yams nodes into plain values, recording a diagnostic with a position for every problem
+/// Reads YAML nodes into plain values, recording a diagnostic with a position for every problem
 /// instead of stopping at the first.
 struct NodeReader {
     let file: String
@@ -16,12 +14,12 @@ struct NodeReader {
 
     // MARK: - Positions
 
-    func location(of node: Node) -> SourceLocation {
+    func location(of node: YAMLNode) -> SourceLocation {
         let mark = node.mark
-        return SourceLocation(file: file, line: mark?.line ?? 1, column: mark?.column ?? 1)
+        return SourceLocation(file: file, line: mark.line, column: mark.column)
     }
 
-    mutating func error(_ message: String, at node: Node) {
+    mutating func error(_ message: String, at node: YAMLNode) {
         keep(.error(message, at: location(of: node)))
     }
 
@@ -29,7 +27,7 @@ struct NodeReader {
         keep(.error(message, at: location))
     }
 
-    mutating func warning(_ message: String, at node: Node) {
+    mutating func warning(_ message: String, at node: YAMLNode) {
         keep(.warning(message, at: location(of: node)))
     }
 
@@ -54,7 +52,7 @@ struct NodeReader {
     // MARK: - Shapes
 
     /// The node as a mapping with string keys, checking for unknown keys and required ones.
-    mutating func fields(_ node: Node, _ what: String, required: [String], optional: [String] = []) -> Fields? {
+    mutating func fields(_ node: YAMLNode, _ what: String, required: [String], optional: [String] = []) -> Fields? {
         guard case .mapping(let mapping) = node else {
             error("expected \(what) to be a mapping of keys to values, found \(describe(node))", at: node)
             return nil
@@ -80,16 +78,16 @@ struct NodeReader {
     }
 
     /// The node as a list of nodes.
-    mutating func list(_ node: Node, _ what: String) -> [Node]? {
+    mutating func list(_ node: YAMLNode, _ what: String) -> [YAMLNode]? {
         guard case .sequence(let sequence) = node else {
             error("expected \(what) to be a list, found \(describe(node))", at: node)
             return nil
         }
-        return Array(sequence)
+        return sequence.items
     }
 
     /// The node as a non-empty string.
-    mutating func string(_ node: Node?, _ what: String, allowEmpty: Bool = false) -> String? {
+    mutating func string(_ node: YAMLNode?, _ what: String, allowEmpty: Bool = false) -> String? {
         guard let node else { return nil }
         guard case .scalar(let scalar) = node else {
             error("expected \(what) to be text, found \(describe(node))", at: node)
@@ -104,7 +102,7 @@ struct NodeReader {
     }
 
     /// The node as an identifier: lower-case letters, digits, `_`, `-`, and for sources `#` and `.`.
-    mutating func identifier(_ node: Node?, _ what: String, allowingSourceCharacters: Bool = false) -> String? {
+    mutating func identifier(_ node: YAMLNode?, _ what: String, allowingSourceCharacters: Bool = false) -> String? {
         guard let text = string(node, what), let node else { return nil }
         let valid = text.unicodeScalars.allSatisfy { scalar in
             ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar)
@@ -120,7 +118,7 @@ struct NodeReader {
     }
 
     /// The node as a finite number.
-    mutating func number(_ node: Node?, _ what: String) -> Double? {
+    mutating func number(_ node: YAMLNode?, _ what: String) -> Double? {
         guard let node else { return nil }
         guard case .scalar(let scalar) = node, let value = Double(scalar.string.trimmingWhitespace()) else {
             error("expected \(what) to be a number, found \(describe(node))", at: node)
@@ -134,7 +132,7 @@ struct NodeReader {
     }
 
     /// A short description of a node's shape, for error messages.
-    func describe(_ node: Node) -> String {
+    func describe(_ node: YAMLNode) -> String {
         switch node {
         case .scalar(let scalar):
             let text = scalar.string
@@ -143,7 +141,6 @@ struct NodeReader {
             return "'\(TextSanitizer.inert(shown))'"
         case .mapping: return "a mapping"
         case .sequence: return "a list"
-        case .alias: return "an alias"
         }
     }
 }
@@ -152,20 +149,20 @@ struct NodeReader {
 /// in order rather than a dictionary: a mapping has a handful of keys, and hashing them for every
 /// rule of a large knowledge base cost more than the search.
 struct Fields {
-    let node: Node
+    let node: YAMLNode
     let what: String
     /// The names in order, with their key and value nodes at the same positions. Three arrays
     /// rather than one of tuples: a search then compares names without copying nodes.
     private(set) var names: [String] = []
-    private var keys: [Node] = []
-    private var values: [Node] = []
+    private var keys: [YAMLNode] = []
+    private var values: [YAMLNode] = []
 
-    init(node: Node, what: String) {
+    init(node: YAMLNode, what: String) {
         self.node = node
         self.what = what
     }
 
-    mutating func add(_ name: String, key: Node, value: Node) {
+    mutating func add(_ name: String, key: YAMLNode, value: YAMLNode) {
         names.append(name)
         keys.append(key)
         values.append(value)
@@ -182,13 +179,13 @@ struct Fields {
     }
 
     /// The value under `name` (the last one, if the key repeats).
-    subscript(_ name: String) -> Node? { position(name).map { values[$0] } }
+    subscript(_ name: String) -> YAMLNode? { position(name).map { values[$0] } }
 
     /// The key node of `name`, for positions.
-    func key(_ name: String) -> Node? { position(name).map { keys[$0] } }
+    func key(_ name: String) -> YAMLNode? { position(name).map { keys[$0] } }
 
     /// The last entry's name and value.
-    var last: (name: String, value: Node)? { names.last.map { ($0, values[values.count - 1]) } }
+    var last: (name: String, value: YAMLNode)? { names.last.map { ($0, values[values.count - 1]) } }
 }
 
 extension String {

@@ -31,7 +31,7 @@ enum YAMLErrors {
 enum YAMLDocument {
     enum Outcome {
         case empty
-        case root(Node)
+        case root(YAMLNode)
         case limit(YAMLLimits.Problem)
     }
 
@@ -41,7 +41,7 @@ enum YAMLDocument {
         return try withExtendedLifetime(parser) {
             guard let root = try parser.singleRoot() else { return .empty }
             if let problem = YAMLLimits.check(root, kind: kind) { return .limit(problem) }
-            return .root(root)
+            return .root(YAMLNode(root))
         }
     }
 }
