@@ -61,7 +61,6 @@ extension KnowledgeChoice {
         if environment["ADVISOR_CACHE"] == "off" { return .disabled }
         var cache = KnowledgeCache.standard(environment: environment)
         cache.readable = reading
-        cache.writesInBackground = true
         return cache
     }
 }

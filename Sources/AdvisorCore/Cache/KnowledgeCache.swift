@@ -19,29 +19,10 @@ public struct KnowledgeCache: Sendable {
     /// Whether entries are read. When false, the files are always loaded and checked, and the
     /// entry is only refreshed (what `advisor validate` does).
     public var readable: Bool
-    /// Whether a new entry is encoded and written on another thread, while the caller goes on
-    /// (the advisor scores and renders meanwhile). The process waits for it at exit, and
-    /// `finishWrites()` waits for it sooner.
-    public var writesInBackground = false
 
     public init(directory: String?, readable: Bool = true) {
         self.directory = directory
         self.readable = readable
-    }
-
-    /// Waits until every entry being written in the background is written.
-    public static func finishWrites() {
-        BackgroundWrites.group.wait()
-    }
-
-    /// Entries being written in the background, waited for when the process exits.
-    private enum BackgroundWrites {
-        static let group = DispatchGroup()
-        /// Registers the wait at exit, once.
-        static let waitsAtExit: Bool = {
-            atexit { BackgroundWrites.group.wait() }
-            return true
-        }()
     }
 
     /// No caching.
@@ -124,15 +105,6 @@ public struct KnowledgeCache: Sendable {
     /// Stores the entry, replacing older entries for the same directories. Failures are ignored:
     /// the cache is an optimisation, never a requirement.
     func write(_ knowledge: KnowledgeBase, warnings: [Diagnostic]) {
-        guard directory != nil else { return }
-        guard writesInBackground else { return writeNow(knowledge, warnings: warnings) }
-        _ = BackgroundWrites.waitsAtExit
-        DispatchQueue.global().async(group: BackgroundWrites.group) {
-            writeNow(knowledge, warnings: warnings)
-        }
-    }
-
-    private func writeNow(_ knowledge: KnowledgeBase, warnings: [Diagnostic]) {
         let key = Self.key(digest: knowledge.digest, origins: knowledge.origins)
         guard let directory, let path = path(key: key, origins: knowledge.origins) else { return }
         try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
