@@ -14,8 +14,10 @@ public enum JSONReport {
                                   pairwise: PairwiseJudgements? = nil) -> [UInt8] {
         let c = consultation
         let knowledge = c.knowledge
-        // About 120 bytes per contribution and 100 per fired rule: one allocation, not twenty.
-        var w = JSONWriter(capacity: 4096 + 120 * c.ranking.count * knowledge.criteria.count + 250 * c.firings.count)
+        // About 120 bytes per contribution and 360 per fired rule (its entry, its trace and the facts
+        // it asserts), with room to spare: one allocation, never a doubling that copies megabytes
+        // and holds both copies at once. Room reserved and not written costs no memory.
+        var w = JSONWriter(capacity: 8192 + 160 * c.ranking.count * knowledge.criteria.count + 440 * c.firings.count)
         w.beginObject()
         w.member("schema", Double(schemaVersion))
         w.key("recommendation")
