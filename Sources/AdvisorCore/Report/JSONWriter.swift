@@ -104,20 +104,29 @@ struct JSONWriter {
     }
 
     private mutating func appendSpaces(_ count: Int) {
-        bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: count))
+        var left = count
+        while left > 0 {
+            let run = min(left, Self.spaces.count)
+            bytes.append(contentsOf: Self.spaces[..<run])
+            left -= run
+        }
     }
+
+    private static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 128)
 
     private mutating func appendQuoted(_ text: String) {
         // Fast path: printable ASCII without quotes or backslashes needs no escaping, and is
-        // copied from the string's own storage in one move.
-        let copied: Bool? = text.utf8.withContiguousStorageIfAvailable { utf8 in
+        // copied from the string's UTF-8 in one move (`withUTF8` also reaches the bytes of a
+        // small string, which lives inline and has no contiguous storage to borrow).
+        var text = text
+        let copied = text.withUTF8 { utf8 -> Bool in
             guard utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != 0x22 && $0 != 0x5C }) else { return false }
             bytes.append(UInt8(ascii: "\""))
             bytes.append(contentsOf: utf8)
             bytes.append(UInt8(ascii: "\""))
             return true
         }
-        if copied != true { bytes += JSONValue.quote(text).utf8 }
+        if !copied { bytes += JSONValue.quote(text).utf8 }
     }
 
     private static let nullBytes = Array("null".utf8), trueBytes = Array("true".utf8), falseBytes = Array("false".utf8)
