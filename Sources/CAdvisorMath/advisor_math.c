@@ -1,2 +1,3 @@
-// advisor_math.h holds everything, inline; a C target needs one source file.
+// The headers hold everything, inline; a C target needs one source file.
 #include "advisor_math.h"
+#include "advisor_cpus.h"

@@ -17,7 +17,7 @@ final class ComposePipeline: @unchecked Sendable {
     private var finished = false
 
     /// `texts[i]` is nil for a file that could not be decoded; blank files compose to nil.
-    init(texts: [String?], lookahead: Int = 2, threaded: Bool = ProcessInfo.processInfo.activeProcessorCount > 1) {
+    init(texts: [String?], lookahead: Int = 2, threaded: Bool = ParallelMap.cores > 1) {
         self.texts = texts
         self.lookahead = max(1, lookahead)
         self.threaded = threaded && texts.count > 1

@@ -5,6 +5,7 @@
 #define _GNU_SOURCE
 #endif
 #include <math.h>
+#include "advisor_cpus.h"
 
 /// The sine and cosine of `x` in one call. glibc's sincos gives bit for bit the results of sin and
 /// cos (RandomSourceTests checks it) in about the time of one of them; Swift's Glibc module doesn't
