@@ -5,10 +5,11 @@ internal import CYaml
 /// Yams' composer allocates an event object and a tag object per node, decodes every scalar
 /// through Foundation and checks duplicate keys by hashing whole nodes; on large knowledge bases
 /// that is most of the load. This composer builds the loader's own `YAMLNode` trees, decodes
-/// scalars directly and checks duplicate keys by their text. It gives up (`.fallback`) on anything it doesn't handle
-/// exactly like the loader's Yams path (syntax errors, anchors, aliases, explicit tags, merge
-/// keys, duplicate or non-scalar keys, several documents, the size limits), and the caller then
-/// composes the file with Yams, which reports such problems with their positions as before.
+/// scalars directly and checks duplicate keys by their text. It gives up (`.fallback`) on
+/// anything it doesn't handle exactly like the loader's Yams path (syntax errors, anchors,
+/// aliases, explicit tags, merge keys, duplicate or non-scalar keys, several documents, the size
+/// limits), and the caller then composes the file with Yams, which reports such problems with
+/// their positions as before.
 enum FastComposer {
     enum Outcome {
         case empty
