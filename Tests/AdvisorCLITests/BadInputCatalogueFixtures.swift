@@ -13,7 +13,7 @@ enum BadInputFixtures {
             let full = folder + "/" + path
             try? FileManager.default.createDirectory(atPath: (full as NSString).deletingLastPathComponent,
                                                      withIntermediateDirectories: true)
-            FileManager.default.createFile(atPath: full, contents: Data(bytes))
+            _ = FileManager.default.createFile(atPath: full, contents: Data(bytes))
         }
         makeLinks(in: folder)
         return folder

@@ -1,5 +1,6 @@
 @testable import AdvisorCore
 import AdvisorKnowledge
+import AdvisorSynth
 import Foundation
 import Testing
 import TestSupport
@@ -25,6 +26,17 @@ struct KnowledgeCacheTests {
         return (result, profile.cacheHit)
     }
 
+    /// The plan decoded from an entry is the plan built from the files, part for part.
+    func expectSamePlan(_ a: KnowledgeBase, _ b: KnowledgeBase, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+        let x = a.plan, y = b.plan
+        #expect(x.stored == y.stored, sourceLocation: sourceLocation)
+        #expect(x.strata == y.strata && x.finalStratum == y.finalStratum && x.finalOrder == y.finalOrder,
+                sourceLocation: sourceLocation)
+        #expect(x.idRank == y.idRank && x.ratingRules == y.ratingRules && x.knockOutRules == y.knockOutRules,
+                sourceLocation: sourceLocation)
+        #expect(x.conditions == y.conditions, sourceLocation: sourceLocation)
+    }
+
     @Test("a second load comes from the cache and gives byte-identical reports")
     func roundTrip() throws {
         let folder = temporaryFolder()
@@ -44,9 +56,39 @@ struct KnowledgeCacheTests {
         #expect(a.capabilities == b.capabilities)
         #expect(a.facts == b.facts)
         #expect(a.digest == b.digest && a.origins == b.origins && a.info == b.info)
+        expectSamePlan(a, b)
         let left = JSONReport.render(Engine.consult(a, answers: answers))
         let right = JSONReport.render(Engine.consult(b, answers: answers))
         #expect(left == right)
+    }
+
+    @Test("on generated rules with chains of facts, the inference plan comes back from the cache part for part",
+          arguments: [1, 2, 3])
+    func generatedPlan(seed: UInt64) throws {
+        let folder = temporaryFolder(), root = temporaryFolder()
+        defer { for path in [folder, root] { try? FileManager.default.removeItem(atPath: path) } }
+        let workload = SyntheticWorkload(.init(rules: 1_500, options: 20, criteria: 10, seed: seed))
+        let layout = try workload.write(to: root)
+        let cache = KnowledgeCache(directory: folder)
+        func loadGenerated() throws -> (KnowledgeLoader.Result, Bool) {
+            let profile = LoadProfile()
+            let result = try KnowledgeLoader.load(directories: [layout.knowledge], cache: cache, limits: .large,
+                                                  profile: profile)
+            return (result, profile.cacheHit)
+        }
+        let (first, firstHit) = try loadGenerated()
+        let (second, secondHit) = try loadGenerated()
+        #expect(!firstHit && secondHit)
+        let a = first.knowledge, b = second.knowledge
+        // Facts chain (derived → derived), so readers, asserters and the order facts become final all matter.
+        #expect(a.plan.readers.values.count > 100 && a.plan.asserters.values.count > 100)
+        #expect(a.plan.finalOrder.count > 50)
+        expectSamePlan(a, b)
+        let answers = Answers(Dictionary(uniqueKeysWithValues: workload.answers.enumerated().map {
+            (workload.questionName($0.offset), AnswerValue.one(workload.valueName($0.element)))
+        }))
+        #expect(JSONReport.render(Engine.consult(a, answers: answers))
+                == JSONReport.render(Engine.consult(b, answers: answers)))
     }
 
     @Test("an overlay's layers, overrides and internal sources come back from the cache unchanged")
@@ -69,6 +111,7 @@ struct KnowledgeCacheTests {
         #expect(a.layers == b.layers)
         #expect(a.overrides == b.overrides)
         #expect(a.sources == b.sources && a.sources.contains(where: \.isInternal))
+        expectSamePlan(a, b)
         #expect(TextReport.render(Engine.consult(a, answers: answers))
                 == TextReport.render(Engine.consult(b, answers: answers)))
     }

@@ -78,6 +78,9 @@ struct BinaryReader {
 
     var isAtEnd: Bool { offset == bytes.count }
 
+    /// The bytes not read yet.
+    var remaining: Int { bytes.count - offset }
+
     mutating func byte() throws(Damaged) -> UInt8 {
         guard offset < bytes.count else { throw Damaged() }
         defer { offset += 1 }

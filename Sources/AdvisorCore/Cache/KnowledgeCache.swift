@@ -11,7 +11,7 @@ import Foundation
 /// file, then a rename); a folder that can't be written just means no caching.
 public struct KnowledgeCache: Sendable {
     /// Bump whenever the payload layout, or what the loader checks, changes.
-    public static let formatVersion = 2
+    public static let formatVersion = 3
     static let magic = Array("ADVKBC\(formatVersion)\n".utf8)
 
     /// The folder entries live in; nil disables the cache.

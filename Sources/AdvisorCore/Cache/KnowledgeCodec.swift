@@ -62,6 +62,7 @@ enum KnowledgeCodec {
             for a in r.actions { action(a, &w) }
             w.string(r.because); w.string(r.source); location(r.location, &w)
         }
+        plan(k.plan.stored, &w)
         // Overlay provenance is small and rare: kept as JSON rather than a layout of its own.
         w.bool(!k.layers.isEmpty || !k.overrides.isEmpty)
         if !k.layers.isEmpty || !k.overrides.isEmpty {
@@ -71,6 +72,38 @@ enum KnowledgeCodec {
         w.int(warnings.count)
         for d in warnings { w.string(d.severity.rawValue); w.string(d.message); location(d.location, &w) }
         return w.finished()
+    }
+
+    /// The inference plan's stored parts: lists as their lengths, then their elements.
+    private static func plan(_ p: InferencePlan.Stored, _ w: inout BinaryWriter) {
+        for stratum in p.ruleStratum { w.int(stratum) }
+        for list in [p.readers, p.asserters, p.assertedFacts, p.questionsRead, p.factsRead] {
+            lengths(list.offsets, &w)
+            for value in list.values { w.int(value) }
+        }
+        lengths(p.weightActions.offsets, &w)
+        for a in p.weightActions.values {
+            w.int(a.criterion)
+            switch a.change {
+            case .add(let value): w.int(0); w.double(value)
+            case .multiply(let value): w.int(1); w.double(value)
+            }
+        }
+        lengths(p.ratingActions.offsets, &w)
+        for a in p.ratingActions.values {
+            w.int(a.framework); w.int(a.criterion)
+            switch a.change {
+            case .set(let value): w.int(0); w.double(value)
+            case .add(let value): w.int(1); w.double(value)
+            }
+        }
+        w.bool(p.idOrder != nil)
+        for index in p.idOrder ?? [] { w.int(index) }
+    }
+
+    private static func lengths(_ offsets: [Int], _ w: inout BinaryWriter) {
+        w.int(offsets.count - 1)
+        for index in offsets.indices.dropFirst() { w.int(offsets[index] - offsets[index - 1]) }
     }
 
     private static func location(_ l: SourceLocation?, _ w: inout BinaryWriter) {
@@ -199,6 +232,8 @@ enum KnowledgeCodec {
             rules.append(Rule(id: id, when: when, actions: actions, because: try r.string(), source: try r.string(),
                               location: try location(&r)))
         }
+        let stored = try plan(&r, rules: ruleCount, facts: facts.count, questions: questionCount,
+                              criteria: criteria.count, frameworks: frameworks.count)
         for index in rules.indices {
             try check(rules[index].when.compiled, optionCounts: optionCounts)
         }
@@ -220,10 +255,81 @@ enum KnowledgeCodec {
         guard r.isAtEnd else { throw Damaged() }
         var knowledge = KnowledgeBase(info: info, sources: sources, criteria: criteria, capabilities: capabilities,
                                       frameworks: frameworks, questions: questions, rules: rules, facts: facts,
-                                      digest: digest, origins: origins)
+                                      digest: digest, origins: origins, plan: stored)
         knowledge.layers = provenance.layers
         knowledge.overrides = provenance.overrides
         return (knowledge, warnings)
+    }
+
+    /// The plan's stored parts, every index checked against what it indexes, so that a damaged
+    /// entry can't send the engine out of bounds.
+    private static func plan(_ r: inout BinaryReader, rules: Int, facts: Int, questions: Int, criteria: Int,
+                             frameworks: Int) throws(Damaged) -> InferencePlan.Stored {
+        var ruleStratum: [Int] = []
+        ruleStratum.reserveCapacity(rules)
+        // Stratification never goes past the rule count + 1 (beyond that it reports a cycle).
+        for _ in 0..<rules { ruleStratum.append(try r.index(below: rules + 2)) }
+        let readers = try lists(&r, count: facts) { (r: inout BinaryReader) throws(Damaged) in try r.index(below: rules) }
+        let asserters = try lists(&r, count: facts) { (r: inout BinaryReader) throws(Damaged) in try r.index(below: rules) }
+        let assertedFacts = try lists(&r, count: rules) { (r: inout BinaryReader) throws(Damaged) in try r.index(below: facts) }
+        let questionsRead = try lists(&r, count: rules) { (r: inout BinaryReader) throws(Damaged) in
+            try r.index(below: questions)
+        }
+        let factsRead = try lists(&r, count: rules) { (r: inout BinaryReader) throws(Damaged) in try r.index(below: facts) }
+        let weightActions = try lists(&r, count: rules) { (r: inout BinaryReader) throws(Damaged) in
+            let criterion = try r.index(below: criteria)
+            switch try r.int() {
+            case 0: return InferencePlan.WeightAction(criterion: criterion, change: .add(try r.double()))
+            case 1: return InferencePlan.WeightAction(criterion: criterion, change: .multiply(try r.double()))
+            default: throw Damaged()
+            }
+        }
+        let ratingActions = try lists(&r, count: rules) { (r: inout BinaryReader) throws(Damaged) in
+            let framework = try r.index(below: frameworks), criterion = try r.index(below: criteria)
+            switch try r.int() {
+            case 0: return InferencePlan.RatingAction(framework: framework, criterion: criterion, change: .set(try r.double()))
+            case 1: return InferencePlan.RatingAction(framework: framework, criterion: criterion, change: .add(try r.double()))
+            default: throw Damaged()
+            }
+        }
+        var idOrder: [Int]?
+        if try r.bool() {
+            // A permutation of the rule indices.
+            var seen = Array(repeating: false, count: rules)
+            var order: [Int] = []
+            order.reserveCapacity(rules)
+            for _ in 0..<rules {
+                let index = try r.index(below: rules)
+                guard !seen[index] else { throw Damaged() }
+                seen[index] = true
+                order.append(index)
+            }
+            idOrder = order
+        }
+        return InferencePlan.Stored(ruleStratum: ruleStratum, readers: readers, asserters: asserters,
+                                    assertedFacts: assertedFacts, questionsRead: questionsRead, factsRead: factsRead,
+                                    weightActions: weightActions, ratingActions: ratingActions, idOrder: idOrder)
+    }
+
+    /// `count` lists: their lengths, then their elements.
+    private static func lists<Element>(_ r: inout BinaryReader, count: Int,
+                                       element: (inout BinaryReader) throws(Damaged) -> Element) throws(Damaged)
+        -> FlatLists<Element> {
+        guard try r.listCount() == count else { throw Damaged() }
+        var offsets: [Int] = []
+        offsets.reserveCapacity(count + 1)
+        offsets.append(0)
+        var total = 0
+        for _ in 0..<count {
+            total += try r.listCount()
+            // Every element takes at least a byte.
+            guard total <= r.remaining else { throw Damaged() }
+            offsets.append(total)
+        }
+        var values: [Element] = []
+        values.reserveCapacity(total)
+        for _ in 0..<total { values.append(try element(&r)) }
+        return FlatLists(offsets: offsets, values: values)
     }
 
     private static func location(_ r: inout BinaryReader) throws(Damaged) -> SourceLocation? {

@@ -33,7 +33,7 @@ enum Effects {
                     default: continue
                     }
                     result[criterion] = after
-                    step?(criterion, .rule(knowledge.rules[index].id), .rule(change), before, after)
+                    step?(criterion, .rule(plan.ruleIDs[index]), .rule(change), before, after)
                 }
             }
         }
@@ -76,7 +76,7 @@ enum Effects {
                     default: continue
                     }
                     result[f][c] = after
-                    step?(f, c, RatingStep(rule: knowledge.rules[index].id, change: change, before: before, after: after))
+                    step?(f, c, RatingStep(rule: plan.ruleIDs[index], change: change, before: before, after: after))
                 }
             }
         }

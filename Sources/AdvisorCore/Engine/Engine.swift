@@ -34,7 +34,7 @@ public enum Engine {
         }
         var firings: [Firing] = []
         infer(knowledge, state: &state) { index, level, state in
-            firings.append(Firing(rule: knowledge.rules[index].id, ruleIndex: index, stratum: level,
+            firings.append(Firing(rule: knowledge.plan.ruleIDs[index], ruleIndex: index, stratum: level,
                                   support: support(of: index, knowledge: knowledge, state: state)))
         }
         lap(\.inference)
@@ -128,29 +128,36 @@ public enum Engine {
     private static func infer(_ knowledge: KnowledgeBase, state: inout AnswerState,
                               fire: (Int, Int, AnswerState) -> Void) {
         let plan = knowledge.plan
-        let conditions = plan.conditions
+        // The plan's flat arrays in locals: indexing them in the loops below costs no reference counting.
+        let conditions = plan.conditions, tests = plan.tests, ruleStratum = plan.ruleStratum
+        let assertedOffsets = plan.assertedFacts.offsets, assertedValues = plan.assertedFacts.values
+        let readerOffsets = plan.readers.offsets, readerValues = plan.readers.values
         var fired = Array(repeating: false, count: conditions.count)
         var queued = Array(repeating: false, count: conditions.count)
         let pendingFinal = plan.finalOrder
         var nextFinal = 0
         var agenda: [Int] = []
         for stratumRules in plan.strata {
-            guard let level = stratumRules.first.map({ plan.ruleStratum[$0] }) else { continue }
+            guard let level = stratumRules.first.map({ ruleStratum[$0] }) else { continue }
             agenda.removeAll(keepingCapacity: true)
             agenda.append(contentsOf: stratumRules.reversed())
             for index in stratumRules { queued[index] = true }
             while let index = agenda.popLast() {
                 queued[index] = false
-                guard !fired[index], conditions[index].evaluate(in: state) == .true else { continue }
+                guard !fired[index], test(index, tests, conditions, state) == .true else { continue }
                 fired[index] = true
                 fire(index, level, state)
-                for fact in plan.assertedFacts[index] where state.facts[fact] != .true {
+                for slot in assertedOffsets[index]..<assertedOffsets[index + 1] {
+                    let fact = assertedValues[slot]
+                    guard state.facts[fact] != .true else { continue }
                     state.facts[fact] = .true
                     // Only the rules that read this fact can change their minds.
-                    for reader in plan.readers[fact] where !fired[reader] && !queued[reader]
-                        && plan.ruleStratum[reader] == level {
-                        agenda.append(reader)
-                        queued[reader] = true
+                    for readerSlot in readerOffsets[fact]..<readerOffsets[fact + 1] {
+                        let reader = readerValues[readerSlot]
+                        if !fired[reader] && !queued[reader] && ruleStratum[reader] == level {
+                            agenda.append(reader)
+                            queued[reader] = true
+                        }
                     }
                 }
             }
@@ -160,9 +167,33 @@ public enum Engine {
                 let fact = pendingFinal[nextFinal]
                 nextFinal += 1
                 guard state.facts[fact] != .true else { continue }
-                let undecided = plan.asserters[fact].contains { conditions[$0].evaluate(in: state) == .unknown }
+                let undecided = plan.asserters[fact].contains { test($0, tests, conditions, state) == .unknown }
                 state.facts[fact] = undecided ? .unknown : .false
             }
+        }
+    }
+
+    /// Rule `index`'s condition in `state`: a leaf tested in place, anything else evaluated.
+    @inline(__always)
+    private static func test(_ index: Int, _ tests: [FlatCondition], _ conditions: [Condition],
+                             _ state: AnswerState) -> Tri {
+        let test = tests[index]
+        let operand = Int(test.operand)
+        switch test.kind {
+        case .fact:
+            return state.facts[operand]
+        case .choiceIn:
+            guard let option = state.choices[operand] else { return .unknown }
+            return Tri(test.mask & (1 << UInt64(option)) != 0)
+        case .includes:
+            guard let options = state.optionSets[operand] else { return .unknown }
+            return Tri(options & test.mask != 0)
+        case .yes:
+            return state.yesNo[operand].map(Tri.init) ?? .unknown
+        case .constant:
+            return Tri(rawValue: UInt8(truncatingIfNeeded: operand)) ?? .unknown
+        case .other:
+            return conditions[index].evaluate(in: state)
         }
     }
 

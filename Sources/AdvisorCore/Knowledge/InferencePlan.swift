@@ -5,30 +5,37 @@ public final class InferencePlan: Sendable {
     /// Each rule's compiled condition, in rule order: the engine's inner loop reads these side by
     /// side instead of reaching into whole `Rule` values (on 100,000 rules, 19 MB of them).
     public let conditions: [Condition]
+    /// The same conditions in a flat form: a leaf condition (a fact, a yes/no answer, a choice)
+    /// is tested in place, without following a pointer to its boxed case. A hundred thousand
+    /// boxes scattered over the heap cost more in cache misses than the tests themselves.
+    let tests: [FlatCondition]
+    /// Each rule's id, side by side: the trace names every fired rule, and reaching into whole
+    /// `Rule` values for it missed the cache once per firing.
+    public let ruleIDs: [String]
     /// Rule indices per stratum, lowest first, each in knowledge order.
     public let strata: [[Int]]
     /// The stratum of each rule.
     public let ruleStratum: [Int]
     /// For each fact, the rules that read it.
-    public let readers: [[Int]]
+    public let readers: FlatLists<Int>
     /// For each fact, the rules that assert it.
-    public let asserters: [[Int]]
+    public let asserters: FlatLists<Int>
     /// For each rule, the facts it asserts.
-    public let assertedFacts: [[Int]]
+    public let assertedFacts: FlatLists<Int>
     /// For each fact, the highest stratum of a rule asserting it: the fact is final after that stratum.
     public let finalStratum: [Int]
     /// The facts that some rule asserts, in the order they become final (by `finalStratum`).
     public let finalOrder: [Int]
     /// For each rule, the questions its condition reads, ascending (for the trace).
-    public let questionsRead: [[Int]]
+    public let questionsRead: FlatLists<Int>
     /// For each rule, the facts its condition reads, ascending (for the trace).
-    public let factsRead: [[Int]]
+    public let factsRead: FlatLists<Int>
     /// Each rule's position when rules are sorted by id: effects apply in this order.
     public let idRank: [Int]
     /// The rule indices in id order, or nil when the rules already are in id order.
     public let idOrder: [Int]?
     /// For each rule, its weight changes with criteria as indices.
-    public let weightActions: [[WeightAction]]
+    public let weightActions: FlatLists<WeightAction>
     /// Whether each rule changes a rating, and whether it can knock a framework out.
     public let ratingRules: [Bool]
     public let knockOutRules: [Bool]
@@ -42,7 +49,7 @@ public final class InferencePlan: Sendable {
     /// Each rule's rating changes, in the order the rule lists them, with the framework and the
     /// criterion interned to indices (changes naming an unknown one are left out, as validation
     /// reports them).
-    public let ratingActions: [[RatingAction]]
+    public let ratingActions: FlatLists<RatingAction>
 
     public struct RatingAction: Hashable, Sendable {
         public var framework: Int
@@ -50,80 +57,172 @@ public final class InferencePlan: Sendable {
         public var change: RatingChange
     }
 
-    public init(rules: [Rule], facts: [String], criteria: [String] = [], frameworks: [String] = []) {
+    /// The parts of a plan that take work to find (reading every condition, interning every name,
+    /// stratifying): what the compiled cache stores. The rest follows from these and the rules.
+    struct Stored: Sendable, Equatable {
+        var ruleStratum: [Int]
+        var readers: FlatLists<Int>
+        var asserters: FlatLists<Int>
+        var assertedFacts: FlatLists<Int>
+        var questionsRead: FlatLists<Int>
+        var factsRead: FlatLists<Int>
+        var weightActions: FlatLists<WeightAction>
+        var ratingActions: FlatLists<RatingAction>
+        var idOrder: [Int]?
+    }
+
+    public convenience init(rules: [Rule], facts: [String], criteria: [String] = [], frameworks: [String] = []) {
+        self.init(rules: rules, stored: Self.work(rules: rules, facts: facts, criteria: criteria, frameworks: frameworks))
+    }
+
+    /// A plan from its stored parts, which must fit `rules` (the cache checks every index).
+    init(rules: [Rule], stored: Stored) {
+        conditions = rules.map(\.when.compiled)
+        tests = conditions.map(FlatCondition.init)
+        ruleIDs = rules.map(\.id)
+        let ruleStratum = stored.ruleStratum
+        self.ruleStratum = ruleStratum
+        // Rules by stratum, each in knowledge order (the strata are at most the rule count + 1).
+        let levels = (ruleStratum.max() ?? 0) + 1
+        let byLevel = FlatLists(count: levels, keys: ruleStratum, values: Array(rules.indices))
+        strata = (0..<levels).map { Array(byLevel[$0]) }.filter { !$0.isEmpty }
+        readers = stored.readers
+        asserters = stored.asserters
+        assertedFacts = stored.assertedFacts
+        questionsRead = stored.questionsRead
+        factsRead = stored.factsRead
+        weightActions = stored.weightActions
+        ratingActions = stored.ratingActions
+        var finalStratum = Array(repeating: -1, count: stored.asserters.count)
+        for fact in finalStratum.indices {
+            for rule in stored.asserters[fact] { finalStratum[fact] = max(finalStratum[fact], ruleStratum[rule]) }
+        }
+        self.finalStratum = finalStratum
+        var finalOrder = finalStratum.indices.filter { finalStratum[$0] >= 0 }
+        finalOrder.sort { finalStratum[$0] != finalStratum[$1] ? finalStratum[$0] < finalStratum[$1] : $0 < $1 }
+        self.finalOrder = finalOrder
+        var ratingRules = Array(repeating: false, count: rules.count)
+        var knockOutRules = Array(repeating: false, count: rules.count)
+        for index in rules.indices {
+            for action in rules[index].actions {
+                switch action {
+                case .rating: ratingRules[index] = true
+                case .exclude, .require: knockOutRules[index] = true
+                case .weight, .fact: break
+                }
+            }
+        }
+        self.ratingRules = ratingRules
+        self.knockOutRules = knockOutRules
+        idOrder = stored.idOrder
+        if let order = stored.idOrder {
+            var rank = Array(repeating: 0, count: rules.count)
+            for (position, index) in order.enumerated() { rank[index] = position }
+            idRank = rank
+        } else {
+            idRank = Array(rules.indices)
+        }
+    }
+
+    /// What a cache entry stores.
+    var stored: Stored {
+        Stored(ruleStratum: ruleStratum, readers: readers, asserters: asserters, assertedFacts: assertedFacts,
+               questionsRead: questionsRead, factsRead: factsRead, weightActions: weightActions,
+               ratingActions: ratingActions, idOrder: idOrder)
+    }
+
+    /// Reads every condition, interns every name and stratifies the rules.
+    private static func work(rules: [Rule], facts: [String], criteria: [String], frameworks: [String]) -> Stored {
         var factIndex: [String: Int] = [:]
         for (index, name) in facts.enumerated() { factIndex[name] = index }
-        conditions = rules.indices.map { rules[$0].when.compiled }
-        let reads = conditions.map(\.reads)
+        let reads = rules.map(\.when.compiled.reads)
         let (ruleStratum, _) = Stratifier.compute(rules: rules, facts: facts, reads: reads)
-        self.ruleStratum = ruleStratum
-        let levels = (ruleStratum.max() ?? 0) + 1
-        var strata = Array(repeating: [Int](), count: levels)
-        for (index, level) in ruleStratum.enumerated() { strata[min(level, levels - 1)].append(index) }
-        self.strata = strata.filter { !$0.isEmpty }
-        var readers = Array(repeating: [Int](), count: facts.count)
-        var asserters = Array(repeating: [Int](), count: facts.count)
-        var assertedFacts = Array(repeating: [Int](), count: rules.count)
         var criterionIndex: [String: Int] = [:]
         for (index, id) in criteria.enumerated() where criterionIndex[id] == nil { criterionIndex[id] = index }
         var frameworkIndex: [String: Int] = [:]
         for (index, id) in frameworks.enumerated() where frameworkIndex[id] == nil { frameworkIndex[id] = index }
-        var ratingActions = Array(repeating: [RatingAction](), count: rules.count)
-        var questionsRead = Array(repeating: [Int](), count: rules.count)
-        var factsRead = Array(repeating: [Int](), count: rules.count)
-        var weightActions = Array(repeating: [WeightAction](), count: rules.count)
-        var ratingRules = Array(repeating: false, count: rules.count)
-        var knockOutRules = Array(repeating: false, count: rules.count)
+        var readerKeys: [Int] = [], readerRules: [Int] = []
+        var asserterKeys: [Int] = [], asserterRules: [Int] = []
+        var assertedFacts = FlatLists<Int>(), questionsRead = FlatLists<Int>(), factsRead = FlatLists<Int>()
+        var weightActions = FlatLists<WeightAction>(), ratingActions = FlatLists<RatingAction>()
+        var weights: [WeightAction] = [], ratings: [RatingAction] = [], asserted: [Int] = []
         // By index: binding `rule` would copy the whole struct, retaining every string in it.
         for index in rules.indices {
             let read = reads[index].facts
-            factsRead[index] = read
-            questionsRead[index] = reads[index].questions
-            for fact in read { readers[fact].append(index) }
+            factsRead.append(read)
+            questionsRead.append(reads[index].questions)
+            for fact in read {
+                readerKeys.append(fact)
+                readerRules.append(index)
+            }
+            weights.removeAll(keepingCapacity: true)
+            ratings.removeAll(keepingCapacity: true)
+            asserted.removeAll(keepingCapacity: true)
             for action in rules[index].actions {
                 switch action {
                 case .weight(let criterion, let change):
-                    if let c = criterionIndex[criterion] { weightActions[index].append(.init(criterion: c, change: change)) }
+                    if let c = criterionIndex[criterion] { weights.append(.init(criterion: c, change: change)) }
                 case .rating(let framework, let criterion, let change):
-                    ratingRules[index] = true
+                    // Changes naming an unknown framework or criterion are left out: validation reports them.
                     if let f = frameworkIndex[framework], let c = criterionIndex[criterion] {
-                        ratingActions[index].append(.init(framework: f, criterion: c, change: change))
+                        ratings.append(.init(framework: f, criterion: c, change: change))
                     }
-                case .exclude, .require: knockOutRules[index] = true
-                case .fact: break
+                case .fact(let name):
+                    if let fact = factIndex[name] {
+                        asserted.append(fact)
+                        asserterKeys.append(fact)
+                        asserterRules.append(index)
+                    }
+                case .exclude, .require: break
                 }
             }
-            for action in rules[index].actions {
-                if case .fact(let name) = action, let fact = factIndex[name] {
-                    asserters[fact].append(index)
-                    assertedFacts[index].append(fact)
-                }
-            }
+            weightActions.append(weights)
+            ratingActions.append(ratings)
+            assertedFacts.append(asserted)
         }
-        self.readers = readers
-        self.asserters = asserters
-        self.assertedFacts = assertedFacts
-        let finalStratum = asserters.map { list in list.map { ruleStratum[$0] }.max() ?? -1 }
-        self.finalStratum = finalStratum
-        var finalOrder = Array(0..<facts.count).filter { finalStratum[$0] >= 0 }
-        finalOrder.sort { finalStratum[$0] < finalStratum[$1] }
-        self.finalOrder = finalOrder
-        self.questionsRead = questionsRead
-        self.factsRead = factsRead
-        self.weightActions = weightActions
-        self.ratingRules = ratingRules
-        self.ratingActions = ratingActions
-        self.knockOutRules = knockOutRules
-        if rules.indices.dropFirst().allSatisfy({ rules[$0 - 1].id < rules[$0].id }) {
-            idRank = Array(rules.indices)
-            idOrder = nil
-        } else {
+        var idOrder: [Int]?
+        if !rules.indices.dropFirst().allSatisfy({ rules[$0 - 1].id < rules[$0].id }) {
             // Equal ids (only in knowledge built by hand; the loader rejects them) keep rule order.
-            let order = rules.indices.sorted { rules[$0].id != rules[$1].id ? rules[$0].id < rules[$1].id : $0 < $1 }
-            var rank = Array(repeating: 0, count: rules.count)
-            for (position, index) in order.enumerated() { rank[index] = position }
-            idRank = rank
-            idOrder = order
+            idOrder = rules.indices.sorted { rules[$0].id != rules[$1].id ? rules[$0].id < rules[$1].id : $0 < $1 }
+        }
+        return Stored(ruleStratum: ruleStratum,
+                      readers: FlatLists(count: facts.count, keys: readerKeys, values: readerRules),
+                      asserters: FlatLists(count: facts.count, keys: asserterKeys, values: asserterRules),
+                      assertedFacts: assertedFacts, questionsRead: questionsRead, factsRead: factsRead,
+                      weightActions: weightActions, ratingActions: ratingActions, idOrder: idOrder)
+    }
+}
+
+/// A rule's condition as the engine's inner loop tests it: leaves in place, anything else by
+/// reference to the compiled `Condition`.
+struct FlatCondition: Sendable {
+    enum Kind: UInt8, Sendable {
+        case constant, fact, yes, choiceIn, includes, other
+    }
+
+    var kind: Kind
+    /// The fact or question index, or the constant's raw value.
+    var operand: Int32
+    /// For `choiceIn`, the allowed options; for `includes`, the one option's bit.
+    var mask: UInt64
+
+    init(_ condition: Condition) {
+        kind = .other
+        operand = 0
+        mask = 0
+        switch condition {
+        case .constant(let value):
+            (kind, operand) = (.constant, Int32(value.rawValue))
+        case .fact(let index) where index <= Int32.max:
+            (kind, operand) = (.fact, Int32(index))
+        case .yes(let question) where question <= Int32.max:
+            (kind, operand) = (.yes, Int32(question))
+        case .choiceIn(let question, let allowed) where question <= Int32.max:
+            (kind, operand, mask) = (.choiceIn, Int32(question), allowed)
+        case .includes(let question, let option) where question <= Int32.max && option < 64:
+            (kind, operand, mask) = (.includes, Int32(question), 1 << UInt64(option))
+        default:
+            break
         }
     }
 }

@@ -43,6 +43,15 @@ public struct KnowledgeBase: Sendable {
     public init(info: KnowledgeInfo, sources: [SourceReference], criteria: [Criterion], capabilities: [Capability],
                 frameworks: [Framework], questions: [Question], rules: [Rule], facts: [String], digest: String,
                 origins: [String]) {
+        self.init(info: info, sources: sources, criteria: criteria, capabilities: capabilities, frameworks: frameworks,
+                  questions: questions, rules: rules, facts: facts, digest: digest, origins: origins, plan: nil)
+    }
+
+    /// The same, with the inference plan's stored parts when the cache has them (`plan` must fit
+    /// the rules and facts; the cache checks every index).
+    init(info: KnowledgeInfo, sources: [SourceReference], criteria: [Criterion], capabilities: [Capability],
+         frameworks: [Framework], questions: [Question], rules: [Rule], facts: [String], digest: String,
+         origins: [String], plan stored: InferencePlan.Stored?) {
         self.info = info
         self.sources = sources
         self.criteria = criteria
@@ -53,16 +62,20 @@ public struct KnowledgeBase: Sendable {
         self.facts = facts
         self.digest = digest
         self.origins = origins
-        buildIndices()
+        buildIndices(stored)
     }
 
-    private mutating func buildIndices() {
+    private mutating func buildIndices(_ stored: InferencePlan.Stored?) {
         criterionIndex = Self.index(criteria.map(\.id))
         frameworkIndex = Self.index(frameworks.map(\.id))
         questionIndex = Self.index(questions.map(\.id))
         sourceIndex = Self.index(sources.map(\.id))
-        plan = InferencePlan(rules: rules, facts: facts, criteria: criteria.map(\.id),
-                             frameworks: frameworks.map(\.id))
+        if let stored {
+            plan = InferencePlan(rules: rules, stored: stored)
+        } else {
+            plan = InferencePlan(rules: rules, facts: facts, criteria: criteria.map(\.id),
+                                 frameworks: frameworks.map(\.id))
+        }
         rulesById = plan.idOrder
         factsBySearch = Self.sortedOrder(facts)
         baseRatings = frameworks.map { framework in

@@ -73,7 +73,7 @@ public enum JSONReport {
         let rank = knowledge.plan.idRank
         for index in c.firings.map(\.ruleIndex).sorted(by: { rank[$0] < rank[$1] }) {
             w.beginObject()
-            w.member("id", knowledge.rules[index].id)
+            w.member("id", knowledge.plan.ruleIDs[index])
             w.member("because", knowledge.rules[index].because)
             w.member("source", knowledge.rules[index].source)
             w.endObject()
