@@ -3,7 +3,11 @@
 /// `recommend` report streams through it without building a tree: on a knowledge base of 10,000
 /// rules that report is over a megabyte, and building and walking the tree took most of its time.
 struct JSONWriter {
-    private(set) var bytes: [UInt8] = []
+    /// The output so far. A writer owns its buffer; a copy of a writer shares it, so writers are
+    /// passed `inout`, never copied.
+    private let buffer: ByteBuffer
+    /// Numbers are formatted here first, then copied into the output.
+    private var scratch: [UInt8] = []
     /// For each open container, whether it has an element yet.
     private var open: [Bool] = []
     /// A key was just written, so the next value follows it on the same line.
@@ -12,8 +16,12 @@ struct JSONWriter {
 
     init(indent: Int = 0, capacity: Int = 4096) {
         baseIndent = indent
-        bytes.reserveCapacity(capacity)
+        buffer = ByteBuffer(capacity: capacity)
+        scratch.reserveCapacity(32)
     }
+
+    /// The output so far.
+    var bytes: [UInt8] { buffer.array }
 
     var text: String { String(decoding: bytes, as: UTF8.self) }
 
@@ -27,21 +35,24 @@ struct JSONWriter {
     mutating func key(_ name: String) {
         separate()
         appendQuoted(name)
-        bytes.append(UInt8(ascii: ":"))
-        bytes.append(UInt8(ascii: " "))
+        buffer.append(UInt8(ascii: ":"))
+        buffer.append(UInt8(ascii: " "))
         afterKey = true
     }
 
     // MARK: - Values
 
-    mutating func null() { separate(); bytes += Self.nullBytes }
+    mutating func null() { separate(); buffer.append(Self.nullBytes) }
 
-    mutating func bool(_ value: Bool) { separate(); bytes += value ? Self.trueBytes : Self.falseBytes }
+    mutating func bool(_ value: Bool) { separate(); buffer.append(value ? Self.trueBytes : Self.falseBytes) }
 
     /// A finite number in the fixed format; anything else is `null`.
     mutating func number(_ value: Double) {
         separate()
-        if value.isFinite { Format.appendNumber(value, decimals: 4, to: &bytes) } else { bytes += Self.nullBytes }
+        guard value.isFinite else { return buffer.append(Self.nullBytes) }
+        scratch.removeAll(keepingCapacity: true)
+        Format.appendNumber(value, decimals: 4, to: &scratch)
+        buffer.append(scratch)
     }
 
     mutating func string(_ value: String) { separate(); appendQuoted(value) }
@@ -71,23 +82,20 @@ struct JSONWriter {
     mutating func member(_ name: String, _ number: Double) { key(name); self.number(number) }
 
     /// A line break after the document.
-    mutating func newline() { bytes.append(UInt8(ascii: "\n")) }
+    mutating func newline() { buffer.append(UInt8(ascii: "\n")) }
 
     // MARK: - Layout
 
     private mutating func beginContainer(_ opening: UInt8) {
         separate()
-        bytes.append(opening)
+        buffer.append(opening)
         open.append(false)
     }
 
     private mutating func endContainer(_ closing: UInt8) {
         let hadElements = open.removeLast()
-        if hadElements {
-            bytes.append(UInt8(ascii: "\n"))
-            appendSpaces(baseIndent + 2 * open.count)
-        }
-        bytes.append(closing)
+        if hadElements { lineBreak(indent: baseIndent + 2 * open.count) }
+        buffer.append(closing)
     }
 
     /// Before a key, or a value not after a key: a comma if needed, a new line and the indentation.
@@ -97,22 +105,16 @@ struct JSONWriter {
             return
         }
         guard let last = open.indices.last else { return }
-        if open[last] { bytes.append(UInt8(ascii: ",")) }
+        if open[last] { buffer.append(UInt8(ascii: ",")) }
         open[last] = true
-        bytes.append(UInt8(ascii: "\n"))
-        appendSpaces(baseIndent + 2 * open.count)
+        lineBreak(indent: baseIndent + 2 * open.count)
     }
 
-    private mutating func appendSpaces(_ count: Int) {
-        var left = count
-        while left > 0 {
-            let run = min(left, Self.spaces.count)
-            bytes.append(contentsOf: Self.spaces[..<run])
-            left -= run
-        }
+    /// A new line and `indent` spaces.
+    private func lineBreak(indent: Int) {
+        buffer.append(UInt8(ascii: "\n"))
+        buffer.append(repeating: UInt8(ascii: " "), count: indent)
     }
-
-    private static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 128)
 
     private mutating func appendQuoted(_ text: String) {
         // Fast path: printable ASCII without quotes or backslashes needs no escaping, and is
@@ -121,13 +123,72 @@ struct JSONWriter {
         var text = text
         let copied = text.withUTF8 { utf8 -> Bool in
             guard utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != 0x22 && $0 != 0x5C }) else { return false }
-            bytes.append(UInt8(ascii: "\""))
-            bytes.append(contentsOf: utf8)
-            bytes.append(UInt8(ascii: "\""))
+            buffer.append(UInt8(ascii: "\""))
+            buffer.append(utf8)
+            buffer.append(UInt8(ascii: "\""))
             return true
         }
-        if !copied { bytes += JSONValue.quote(text).utf8 }
+        if !copied { buffer.append(Array(JSONValue.quote(text).utf8)) }
     }
 
     private static let nullBytes = Array("null".utf8), trueBytes = Array("true".utf8), falseBytes = Array("false".utf8)
+}
+
+/// A growable byte buffer written through a pointer. The JSON writer appends a few bytes at a
+/// time, millions of times for a large report, and `Array.append` checked uniqueness and capacity
+/// and went through a generic path on each.
+final class ByteBuffer {
+    private var base: UnsafeMutablePointer<UInt8>
+    private(set) var count = 0
+    private var capacity: Int
+
+    init(capacity: Int) {
+        self.capacity = max(64, capacity)
+        base = .allocate(capacity: self.capacity)
+    }
+
+    deinit { base.deallocate() }
+
+    /// A copy of the bytes written.
+    var array: [UInt8] { Array(UnsafeBufferPointer(start: base, count: count)) }
+
+    @inline(__always)
+    private func reserve(_ extra: Int) {
+        if capacity - count < extra { grow(to: count + extra) }
+    }
+
+    private func grow(to needed: Int) {
+        var larger = capacity * 2
+        while larger < needed { larger *= 2 }
+        let moved = UnsafeMutablePointer<UInt8>.allocate(capacity: larger)
+        moved.initialize(from: base, count: count)
+        base.deallocate()
+        base = moved
+        capacity = larger
+    }
+
+    @inline(__always)
+    func append(_ byte: UInt8) {
+        reserve(1)
+        base[count] = byte
+        count += 1
+    }
+
+    func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard let start = bytes.baseAddress, !bytes.isEmpty else { return }
+        reserve(bytes.count)
+        (base + count).initialize(from: start, count: bytes.count)
+        count += bytes.count
+    }
+
+    func append(_ bytes: [UInt8]) {
+        bytes.withUnsafeBufferPointer { append($0) }
+    }
+
+    func append(repeating byte: UInt8, count times: Int) {
+        guard times > 0 else { return }
+        reserve(times)
+        (base + count).initialize(repeating: byte, count: times)
+        count += times
+    }
 }
