@@ -137,6 +137,8 @@ public enum Engine {
         let pendingFinal = plan.finalOrder
         var nextFinal = 0
         var agenda: [Int] = []
+        // With one stratum every reader is in it: no need to look its stratum up.
+        let oneStratum = plan.strata.count == 1
         for stratumRules in plan.strata {
             guard let level = stratumRules.first.map({ ruleStratum[$0] }) else { continue }
             agenda.removeAll(keepingCapacity: true)
@@ -154,7 +156,7 @@ public enum Engine {
                     // Only the rules that read this fact can change their minds.
                     for readerSlot in readerOffsets[fact]..<readerOffsets[fact + 1] {
                         let reader = readerValues[readerSlot]
-                        if !fired[reader] && !queued[reader] && ruleStratum[reader] == level {
+                        if !fired[reader] && !queued[reader] && (oneStratum || ruleStratum[reader] == level) {
                             agenda.append(reader)
                             queued[reader] = true
                         }
@@ -199,8 +201,9 @@ public enum Engine {
 
     /// The answers and facts a firing rule read: its explanation, from lists the plan precomputed.
     private static func support(of index: Int, knowledge: KnowledgeBase, state: AnswerState) -> [Support] {
-        var result: [Support] = []
         let plan = knowledge.plan
+        var result: [Support] = []
+        result.reserveCapacity(plan.questionsRead[index].count + plan.factsRead[index].count)
         for question in plan.questionsRead[index] {
             let id = knowledge.questions[question].id
             if let choice = state.choices[question] {
