@@ -5,25 +5,14 @@ import Testing
 /// arrays would.
 @Suite("Flat lists")
 struct FlatListsTests {
-    /// A small deterministic generator (SplitMix64), so every case is reproducible.
-    struct Generator {
-        var state: UInt64
-        mutating func next(below bound: Int) -> Int {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return Int((z ^ (z >> 31)) % UInt64(bound))
-        }
-    }
-
     @Test("grouping by key keeps each list in the order given, for any keys", arguments: 0..<40)
     func grouping(seed: Int) {
-        var random = Generator(state: UInt64(seed))
-        let count = random.next(below: 12) + (seed == 0 ? 0 : 1)
-        let pairs = count == 0 ? 0 : random.next(below: 60)
-        let keys = (0..<pairs).map { _ in random.next(below: count) }
-        let values = (0..<pairs).map { _ in random.next(below: 1_000) }
+        // The analyses' seeded generator, so every case is reproducible.
+        var random = RandomSource(seed: UInt64(seed))
+        let count = Int.random(in: 0..<12, using: &random) + (seed == 0 ? 0 : 1)
+        let pairs = count == 0 ? 0 : Int.random(in: 0..<60, using: &random)
+        let keys = (0..<pairs).map { _ in Int.random(in: 0..<count, using: &random) }
+        let values = (0..<pairs).map { _ in Int.random(in: 0..<1_000, using: &random) }
         var expected = Array(repeating: [Int](), count: count)
         for (key, value) in zip(keys, values) { expected[key].append(value) }
         let lists = FlatLists(count: count, keys: keys, values: values)
