@@ -155,6 +155,132 @@ struct EngineTests {
         #expect(unknown.factValue("api_first") == .unknown)
     }
 
+    /// `a_derived` sorts before `z_source`, so it is settled first at the end of the stratum; it
+    /// must still become unknown once `z_source` does, and `not a_derived` must not fire.
+    @Test("an unknown fact makes the facts derived from it unknown, whatever their names' order")
+    func unknownPropagates() throws {
+        let fixture = KnowledgeFixture.minimal.appending("""
+              - id: source-rule
+                when: streaming
+                then:
+                  - fact: z_source
+                because: Streaming implies the source.
+                source: doc
+              - id: derive-rule
+                when: z_source
+                then:
+                  - fact: a_derived
+                because: Derived from the source.
+                source: doc
+              - id: negation-rule
+                when: not a_derived
+                then:
+                  - weight: { speed: "+1" }
+                because: Without the derived fact, speed matters more.
+                source: doc
+
+            """, to: "rules.yaml")
+        guard case .success(let knowledge) = try fixture.load() else {
+            Issue.record("fixture should load")
+            return
+        }
+        let unanswered = Engine.consult(knowledge, answers: Answers(["kind": .one("api")]))
+        #expect(unanswered.factValue("z_source") == .unknown)
+        #expect(unanswered.factValue("a_derived") == .unknown)
+        #expect(!unanswered.firings.map(\.rule).contains("negation-rule"))
+        #expect(Engine.outcome(knowledge, answers: Answers(["kind": .one("api")])).score
+                == unanswered.ranking.first?.score)
+
+        let no = Engine.consult(knowledge, answers: Answers(["kind": .one("api"), "streaming": .yes(false)]))
+        #expect(no.factValue("a_derived") == .false)
+        #expect(no.firings.map(\.rule).contains("negation-rule"))
+
+        let yes = Engine.consult(knowledge, answers: Answers(["kind": .one("api"), "streaming": .yes(true)]))
+        #expect(yes.factValue("a_derived") == .true)
+        #expect(yes.firings.map(\.rule) == ["api-speed", "source-rule", "derive-rule"])
+        // Each firing's support: the answers and facts that held when it fired.
+        #expect(yes.firings.map(\.support) == [[.answer(question: "kind", value: .one("api"))],
+                                               [.answer(question: "streaming", value: .yes(true))],
+                                               [.fact("z_source")]])
+    }
+
+    /// A rule that reads two facts, one asserted before it fires and one after: the support names
+    /// only the first, as it was when the rule fired.
+    @Test("a firing's support holds the facts true when it fired, not those asserted later")
+    func supportAtFiring() throws {
+        let fixture = KnowledgeFixture.minimal.appending("""
+              - id: a-first
+                when: kind == "api"
+                then:
+                  - fact: early
+                because: First.
+                source: doc
+              - id: b-either
+                when: early or late
+                then:
+                  - fact: middle
+                because: Either.
+                source: doc
+              - id: c-late
+                when: middle
+                then:
+                  - fact: late
+                because: After.
+                source: doc
+
+            """, to: "rules.yaml")
+        guard case .success(let knowledge) = try fixture.load() else {
+            Issue.record("fixture should load")
+            return
+        }
+        let c = Engine.consult(knowledge, answers: Answers(["kind": .one("api")]))
+        let either = c.firings.first { $0.rule == "b-either" }
+        #expect(either?.support == [.fact("early")])
+        #expect(c.factValue("late") == .true)
+    }
+
+    /// Rules written out of id order (so the plan keeps an id order), every subset of them.
+    @Test("the fired rules in id order: the same as sorting by id, for every subset")
+    func idOrder() throws {
+        let fixture = KnowledgeFixture.minimal.appending("""
+              - id: zeta
+                when: streaming
+                then:
+                  - weight: { speed: "+1" }
+                because: Last by id.
+                source: doc
+              - id: alpha
+                when: streaming
+                then:
+                  - weight: { speed: "*2" }
+                because: First by id.
+                source: doc
+              - id: middle
+                when: kind == "site"
+                then:
+                  - weight: { batteries: "+1" }
+                because: Between.
+                source: doc
+
+            """, to: "rules.yaml")
+        guard case .success(let knowledge) = try fixture.load() else {
+            Issue.record("fixture should load")
+            return
+        }
+        let plan = knowledge.plan
+        #expect(plan.idOrder != nil)
+        let count = knowledge.rules.count
+        for subset in 0..<(1 << count) {
+            let rules = (0..<count).filter { subset & (1 << $0) != 0 }
+            let expected = rules.sorted { knowledge.rules[$0].id < knowledge.rules[$1].id }
+            #expect(plan.inIDOrder(rules.reversed()) == expected)
+        }
+        // And the shipped knowledge, whose rules are written in no particular order.
+        let shipped = Self.knowledge.plan
+        let all = Array(Self.knowledge.rules.indices)
+        #expect(shipped.inIDOrder(all).map { Self.knowledge.rules[$0].id } == Self.knowledge.rules.map(\.id).sorted())
+    }
+
     @Test("answers to questions whose ask_if is false are set aside")
     func askIf() {
         let answers = Answers(["project_type": .one("ai_service"), "ml_models": .yes(false)])

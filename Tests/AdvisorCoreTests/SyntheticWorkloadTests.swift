@@ -70,6 +70,14 @@ struct SyntheticWorkloadTests {
         let expected = workload.reference()
         #expect(advisor.differences(from: expected, mine: "advisor", theirs: "loop", tolerance: 1e-9) == [])
         #expect(!c.firings.isEmpty)
+        // Every rule reads one answer or one fact: its trace names it, and a fact only after an
+        // earlier firing asserted it.
+        var asserted: Set<String> = []
+        for firing in c.firings {
+            #expect(firing.support.count == 1)
+            if case .fact(let name) = firing.support.first { #expect(asserted.contains(name)) }
+            for case .fact(let name) in knowledge.rules[firing.ruleIndex].actions { asserted.insert(name) }
+        }
     }
 
     @Test("the comparison catches a different score, a missing exclusion and a different weight")

@@ -43,8 +43,7 @@ public struct Consultation: Sendable {
     /// Fired rules sorted by id, the order reports list them in.
     public var firedRules: [Rule] {
         // Sorted by the plan's precomputed id rank: moving indices, not whole rules.
-        let rank = knowledge.plan.idRank
-        return firings.map(\.ruleIndex).sorted { rank[$0] < rank[$1] }.map { knowledge.rules[$0] }
+        knowledge.plan.inIDOrder(firings.map(\.ruleIndex)).map { knowledge.rules[$0] }
     }
 
     public func weight(of criterion: String) -> CriterionWeight? {

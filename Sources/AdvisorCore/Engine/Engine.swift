@@ -32,14 +32,12 @@ public enum Engine {
                 effective[question.id] = nil
             }
         }
-        var firings: [Firing] = []
-        infer(knowledge, state: &state) { index, level, state in
-            firings.append(Firing(rule: knowledge.plan.ruleIDs[index], ruleIndex: index, stratum: level,
-                                  support: support(of: index, knowledge: knowledge, state: state)))
-        }
+        var order: [Int] = []
+        infer(knowledge, state: &state, fired: &order)
         lap(\.inference)
-        let rank = knowledge.plan.idRank
-        let fired = firings.map(\.ruleIndex).sorted { rank[$0] < rank[$1] }
+        let firings = trace(of: order, knowledge: knowledge, state: state)
+        lap(\.trace)
+        let fired = knowledge.plan.inIDOrder(order)
         let weights = Effects.weights(knowledge, fired: fired, overrides: overrides)
         let ratings = Effects.ratings(knowledge, fired: fired)
         let excluded = Effects.exclusions(knowledge, fired: fired)
@@ -67,9 +65,8 @@ public enum Engine {
         var outcome = Outcome()
         applicability(knowledge, state: &state) { outcome.ignored.append($0) }
         var fired: [Int] = []
-        infer(knowledge, state: &state) { index, _, _ in fired.append(index) }
-        let rank = knowledge.plan.idRank
-        fired.sort { rank[$0] < rank[$1] }
+        infer(knowledge, state: &state, fired: &fired)
+        fired = knowledge.plan.inIDOrder(fired)
         let weights = Effects.weightValues(knowledge, fired: fired, overrides: overrides)
         let ratings = Effects.ratingValues(knowledge, fired: fired)
         var excluded = Array(repeating: false, count: knowledge.frameworks.count)
@@ -123,63 +120,134 @@ public enum Engine {
 
     // MARK: - Inference
 
-    /// Forward chaining, stratum by stratum. `fire` hears each rule as it fires (its index, its
-    /// stratum, and the state it fired in), before its facts are asserted.
-    private static func infer(_ knowledge: KnowledgeBase, state: inout AnswerState,
-                              fire: (Int, Int, AnswerState) -> Void) {
+    /// Forward chaining, stratum by stratum. Each rule that fires is appended to `fired`, in the
+    /// order it fired; its trace is built afterwards (`trace`), so that this loop only chains.
+    private static func infer(_ knowledge: KnowledgeBase, state: inout AnswerState, fired order: inout [Int]) {
         let plan = knowledge.plan
         // The plan's flat arrays in locals: indexing them in the loops below costs no reference counting.
-        let conditions = plan.conditions, tests = plan.tests, ruleStratum = plan.ruleStratum
-        let assertedOffsets = plan.assertedFacts.offsets, assertedValues = plan.assertedFacts.values
-        let readerOffsets = plan.readers.offsets, readerValues = plan.readers.values
-        var fired = Array(repeating: false, count: conditions.count)
-        var queued = Array(repeating: false, count: conditions.count)
+        let conditions = plan.conditions, entries = plan.entries, ruleStratum = plan.ruleStratum
+        let assertions = plan.assertions, readerValues = plan.readers.values
+        // Per rule: whether it has fired, and whether it is on the agenda. One byte, so that checking
+        // a reader of a new fact costs one memory access, not two.
+        let firedFlag: UInt8 = 1, queuedFlag: UInt8 = 2
+        var flags = [UInt8](repeating: 0, count: conditions.count)
         let pendingFinal = plan.finalOrder
         var nextFinal = 0
         var agenda: [Int] = []
+        // Whether any condition has been unknown (a fact can turn unknown only after that). Until
+        // then every rule that didn't fire was false when last tested, and stays false: see the end
+        // of a stratum.
+        var unknownSeen = false
         // With one stratum every reader is in it: no need to look its stratum up.
         let oneStratum = plan.strata.count == 1
         for stratumRules in plan.strata {
             guard let level = stratumRules.first.map({ ruleStratum[$0] }) else { continue }
             agenda.removeAll(keepingCapacity: true)
             agenda.append(contentsOf: stratumRules.reversed())
-            for index in stratumRules { queued[index] = true }
+            for index in stratumRules { flags[index] |= queuedFlag }
             while let index = agenda.popLast() {
-                queued[index] = false
-                guard !fired[index], test(index, tests, conditions, state) == .true else { continue }
-                fired[index] = true
-                fire(index, level, state)
-                for slot in assertedOffsets[index]..<assertedOffsets[index + 1] {
-                    let fact = assertedValues[slot]
+                flags[index] &= ~queuedFlag
+                guard flags[index] & firedFlag == 0 else { continue }
+                let entry = entries[index]
+                let value = test(entry.test, index, conditions, state)
+                guard value == .true else {
+                    if value == .unknown { unknownSeen = true }
+                    continue
+                }
+                flags[index] |= firedFlag
+                order.append(index)
+                for slot in Int(entry.assertStart)..<Int(entry.assertEnd) {
+                    let assertion = assertions[slot]
+                    let fact = Int(assertion.fact)
                     guard state.facts[fact] != .true else { continue }
                     state.facts[fact] = .true
                     // Only the rules that read this fact can change their minds.
-                    for readerSlot in readerOffsets[fact]..<readerOffsets[fact + 1] {
+                    for readerSlot in Int(assertion.readerStart)..<Int(assertion.readerEnd) {
                         let reader = readerValues[readerSlot]
-                        if !fired[reader] && !queued[reader] && (oneStratum || ruleStratum[reader] == level) {
+                        if flags[reader] == 0 && (oneStratum || ruleStratum[reader] == level) {
                             agenda.append(reader)
-                            queued[reader] = true
+                            flags[reader] = queuedFlag
                         }
                     }
                 }
             }
             // Facts whose asserting rules are all done: not asserted means false, or unknown if some
             // asserting rule's condition is unknown.
+            let first = nextFinal
             while nextFinal < pendingFinal.count, plan.finalStratum[pendingFinal[nextFinal]] <= level {
-                let fact = pendingFinal[nextFinal]
                 nextFinal += 1
-                guard state.facts[fact] != .true else { continue }
-                let undecided = plan.asserters[fact].contains { test($0, tests, conditions, state) == .unknown }
-                state.facts[fact] = undecided ? .unknown : .false
+            }
+            let final = pendingFinal[first..<nextFinal]
+            // Nothing unknown yet: every asserting rule that didn't fire was false when last tested
+            // (after that, a change to a fact it reads would have queued it again) and is false now,
+            // so the facts not asserted stay false, as they started.
+            guard unknownSeen else { continue }
+            // A fact that turns unknown can make another's asserting rule unknown, whatever their
+            // order: to a fixpoint (facts only ever go from false to unknown here).
+            var changed = true
+            while changed {
+                changed = false
+                for fact in final where state.facts[fact] == .false {
+                    if plan.asserters[fact].contains(where: { test(entries[$0].test, $0, conditions, state) == .unknown }) {
+                        state.facts[fact] = .unknown
+                        changed = true
+                    }
+                }
             }
         }
     }
 
-    /// Rule `index`'s condition in `state`: a leaf tested in place, anything else evaluated.
+    /// The trace of the rules fired, in the order they fired: each rule with the answers and facts
+    /// its condition read that held when it fired. A fact held when a rule fired if it was first
+    /// asserted by an earlier firing: facts are only ever added, so the state after inference and
+    /// each fact's first asserting firing give the state at every firing.
+    private static func trace(of order: [Int], knowledge: KnowledgeBase, state: AnswerState) -> [Firing] {
+        let plan = knowledge.plan
+        let assertedOffsets = plan.assertedFacts.offsets, assertedValues = plan.assertedFacts.values
+        var assertedAt = Array(repeating: Int.max, count: knowledge.facts.count)
+        for (position, index) in order.enumerated() {
+            for slot in assertedOffsets[index]..<assertedOffsets[index + 1] where assertedAt[assertedValues[slot]] == .max {
+                assertedAt[assertedValues[slot]] = position
+            }
+        }
+        // Each fired rule's id, stratum and lists of what it read, gathered in a loop of its own: in
+        // firing order the rules are scattered over the plan, and these loads, independent of one
+        // another there, overlap. Made one firing at a time, each waited for its own cache miss.
+        let ruleIDs = plan.ruleIDs, ruleStratum = plan.ruleStratum
+        let questionOffsets = plan.questionsRead.offsets, questionValues = plan.questionsRead.values
+        let factOffsets = plan.factsRead.offsets, factValues = plan.factsRead.values
+        var rows: [(id: String, stratum: Int, questions: Range<Int>, facts: Range<Int>)] = []
+        rows.reserveCapacity(order.count)
+        for index in order {
+            rows.append((ruleIDs[index], ruleStratum[index], questionOffsets[index]..<questionOffsets[index + 1],
+                         factOffsets[index]..<factOffsets[index + 1]))
+        }
+        // Each answer as a support, once: every rule that read the question names the same answer.
+        let answers = knowledge.questions.indices.map { answerSupport(question: $0, knowledge: knowledge, state: state) }
+        var firings: [Firing] = []
+        firings.reserveCapacity(order.count)
+        for (position, index) in order.enumerated() {
+            let row = rows[position]
+            // The answers and facts its condition read that held when it fired; a fact held if an
+            // earlier firing asserted it.
+            var support: [Support] = []
+            support.reserveCapacity(row.questions.count + row.facts.count)
+            for slot in row.questions {
+                if let answer = answers[questionValues[slot]] { support.append(answer) }
+            }
+            for slot in row.facts where assertedAt[factValues[slot]] < position {
+                support.append(.fact(knowledge.facts[factValues[slot]]))
+            }
+            firings.append(Firing(rule: row.id, ruleIndex: index, stratum: row.stratum, support: support))
+        }
+        return firings
+    }
+
+    /// Rule `index`'s condition in `state`, given in flat form as `test`: a leaf tested in place,
+    /// anything else evaluated.
     @inline(__always)
-    private static func test(_ index: Int, _ tests: [FlatCondition], _ conditions: [Condition],
+    private static func test(_ test: FlatCondition, _ index: Int, _ conditions: [Condition],
                              _ state: AnswerState) -> Tri {
-        let test = tests[index]
         let operand = Int(test.operand)
         switch test.kind {
         case .fact:
@@ -199,27 +267,18 @@ public enum Engine {
         }
     }
 
-    /// The answers and facts a firing rule read: its explanation, from lists the plan precomputed.
-    private static func support(of index: Int, knowledge: KnowledgeBase, state: AnswerState) -> [Support] {
-        let plan = knowledge.plan
-        var result: [Support] = []
-        result.reserveCapacity(plan.questionsRead[index].count + plan.factsRead[index].count)
-        for question in plan.questionsRead[index] {
-            let id = knowledge.questions[question].id
-            if let choice = state.choices[question] {
-                result.append(.answer(question: id, value: .one(knowledge.questions[question].options[choice].value)))
-            } else if let mask = state.optionSets[question] {
-                let values = knowledge.questions[question].values.enumerated()
-                    .filter { mask & (1 << UInt64($0.offset)) != 0 }.map(\.element)
-                result.append(.answer(question: id, value: .many(values)))
-            } else if let flag = state.yesNo[question] {
-                result.append(.answer(question: id, value: .yes(flag)))
-            }
+    /// A question's answer as the support of a firing that read it, nil if it has none.
+    private static func answerSupport(question: Int, knowledge: KnowledgeBase, state: AnswerState) -> Support? {
+        let asked = knowledge.questions[question]
+        if let choice = state.choices[question] {
+            return .answer(question: asked.id, value: .one(asked.options[choice].value))
+        } else if let mask = state.optionSets[question] {
+            let values = asked.values.enumerated().filter { mask & (1 << UInt64($0.offset)) != 0 }.map(\.element)
+            return .answer(question: asked.id, value: .many(values))
+        } else if let flag = state.yesNo[question] {
+            return .answer(question: asked.id, value: .yes(flag))
         }
-        for fact in plan.factsRead[index] where state.facts[fact] == .true {
-            result.append(.fact(knowledge.facts[fact]))
-        }
-        return result
+        return nil
     }
 }
 
@@ -227,6 +286,8 @@ public enum Engine {
 public final class ConsultProfile {
     /// Applicability and forward chaining.
     public var inference = 0.0
+    /// The trace of the firings: each fired rule with the answers and facts that supported it.
+    public var trace = 0.0
     /// Applying the fired rules' effects to weights, ratings and knock-outs.
     public var effects = 0.0
     /// Scores and the ranking.

@@ -5,10 +5,14 @@ public final class InferencePlan: Sendable {
     /// Each rule's compiled condition, in rule order: the engine's inner loop reads these side by
     /// side instead of reaching into whole `Rule` values (on 100,000 rules, 19 MB of them).
     public let conditions: [Condition]
-    /// The same conditions in a flat form: a leaf condition (a fact, a yes/no answer, a choice)
-    /// is tested in place, without following a pointer to its boxed case. A hundred thousand
-    /// boxes scattered over the heap cost more in cache misses than the tests themselves.
-    let tests: [FlatCondition]
+    /// What the engine's inner loop reads for each rule, in one record: its condition in a flat form
+    /// (a leaf condition, such as a fact, a yes/no answer or a choice, is tested in place, without
+    /// following a pointer to its boxed case) and where its asserted facts are in `assertions`. On a
+    /// hundred thousand rules each separate array the loop reached into cost a cache miss per rule.
+    let entries: [RuleEntry]
+    /// The facts each rule asserts (rule `i`'s are `assertions[entries[i].assertions]`), each with
+    /// where its readers are in `readers.values`, so that asserting a fact finds them in one step.
+    let assertions: [Assertion]
     /// Each rule's id, side by side: the trace names every fired rule, and reaching into whole
     /// `Rule` values for it missed the cache once per firing.
     public let ruleIDs: [String]
@@ -78,7 +82,22 @@ public final class InferencePlan: Sendable {
     /// A plan from its stored parts, which must fit `rules` (the cache checks every index).
     init(rules: [Rule], stored: Stored) {
         conditions = rules.map(\.when.compiled)
-        tests = conditions.map(FlatCondition.init)
+        var entries: [RuleEntry] = []
+        entries.reserveCapacity(rules.count)
+        var assertions: [Assertion] = []
+        assertions.reserveCapacity(stored.assertedFacts.values.count)
+        let readerOffsets = stored.readers.offsets
+        for index in rules.indices {
+            let start = assertions.count
+            for fact in stored.assertedFacts[index] {
+                assertions.append(Assertion(fact: Int32(fact), readerStart: Int32(readerOffsets[fact]),
+                                            readerEnd: Int32(readerOffsets[fact + 1])))
+            }
+            entries.append(RuleEntry(test: FlatCondition(conditions[index]), assertStart: Int32(start),
+                                     assertEnd: Int32(assertions.count)))
+        }
+        self.entries = entries
+        self.assertions = assertions
         ruleIDs = rules.map(\.id)
         let ruleStratum = stored.ruleStratum
         self.ruleStratum = ruleStratum
@@ -122,6 +141,30 @@ public final class InferencePlan: Sendable {
         } else {
             idRank = Array(rules.indices)
         }
+    }
+
+    /// `rules` (distinct indices, such as the rules that fired) sorted by id, the order effects
+    /// apply and reports list them in. A bit per id rank, read in order: linear in the rule count
+    /// over 64 plus the rules given, where a comparison sort looked each rank up n log n times, a
+    /// cache miss each on a hundred thousand rules.
+    public func inIDOrder(_ rules: [Int]) -> [Int] {
+        guard rules.count > 1 else { return rules }
+        var words = [UInt64](repeating: 0, count: (idRank.count + 63) / 64)
+        for rule in rules {
+            let rank = idRank[rule]
+            words[rank >> 6] |= 1 << UInt64(rank & 63)
+        }
+        var sorted: [Int] = []
+        sorted.reserveCapacity(rules.count)
+        for (slot, word) in words.enumerated() where word != 0 {
+            var bits = word
+            while bits != 0 {
+                let rank = slot << 6 | bits.trailingZeroBitCount
+                sorted.append(idOrder.map { $0[rank] } ?? rank)
+                bits &= bits - 1
+            }
+        }
+        return sorted
     }
 
     /// What a cache entry stores.
@@ -191,6 +234,22 @@ public final class InferencePlan: Sendable {
                       assertedFacts: assertedFacts, questionsRead: questionsRead, factsRead: factsRead,
                       weightActions: weightActions, ratingActions: ratingActions, idOrder: idOrder)
     }
+}
+
+/// A rule as the engine's inner loop reads it: its condition, and the range of its asserted facts
+/// in `InferencePlan.assertions`. (Indices fit 32 bits: the loader admits at most 256 MB of
+/// knowledge.)
+struct RuleEntry: Sendable {
+    var test: FlatCondition
+    var assertStart: Int32
+    var assertEnd: Int32
+}
+
+/// A fact a rule asserts, and the range of the rules that read it in `InferencePlan.readers.values`.
+struct Assertion: Sendable {
+    var fact: Int32
+    var readerStart: Int32
+    var readerEnd: Int32
 }
 
 /// A rule's condition as the engine's inner loop tests it: leaves in place, anything else by

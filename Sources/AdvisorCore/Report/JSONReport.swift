@@ -70,8 +70,7 @@ public enum JSONReport {
         w.endArray()
         w.key("firedRules")
         w.beginArray()
-        let rank = knowledge.plan.idRank
-        for index in c.firings.map(\.ruleIndex).sorted(by: { rank[$0] < rank[$1] }) {
+        for index in knowledge.plan.inIDOrder(c.firings.map(\.ruleIndex)) {
             w.beginObject()
             w.member("id", knowledge.plan.ruleIDs[index])
             w.member("because", knowledge.rules[index].because)
