@@ -9,8 +9,9 @@ public struct Firing: Hashable, Sendable {
     public var rule: String
     public var ruleIndex: Int
     public var stratum: Int
-    /// The answers and facts the condition read that held when it fired.
-    public var support: [Support]
+    /// The answers and facts the condition read that held when it fired. A slice: a consultation's
+    /// firings share one array.
+    public var support: ArraySlice<Support>
 }
 
 /// Who changed a weight or a rating.
