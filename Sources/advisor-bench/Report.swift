@@ -7,7 +7,7 @@ struct Measurement {
     var floor = 0.0
     var read = 0.0, parse = 0.0, validate = 0.0, cacheWrite = 0.0
     var warmLoad: Double?
-    var inference = 0.0, scoring = 0.0
+    var inference = 0.0, trace = 0.0, scoring = 0.0
     var analysis: Double?
     var fired = 0, excluded = 0, scored = 0
     var warm: ProcessFigures?, cold: ProcessFigures?, clips: ProcessFigures?, validateProcess: ProcessFigures?
@@ -39,10 +39,11 @@ struct Report {
     func print() {
         Swift.print("\nIn-process medians (no cache unless stated)")
         var phases = Table("size", "read+digest", "YAML parse", "validate", "cache write", "warm load (cache)",
-                           "inference", "scoring", "infer+score", "analysis*", "plain loop")
+                           "inference", "trace", "scoring", "infer+score", "analysis*", "plain loop")
         for m in results {
             phases.add("\(m.parameters)", formatTime(m.read), formatTime(m.parse), formatTime(m.validate), formatTime(m.cacheWrite),
-                       formatTime(m.warmLoad), formatTime(m.inference), formatTime(m.scoring), formatTime(m.inference + m.scoring),
+                       formatTime(m.warmLoad), formatTime(m.inference), formatTime(m.trace), formatTime(m.scoring),
+                       formatTime(m.inference + m.trace + m.scoring),
                        formatTime(m.analysis), formatTime(m.floor))
         }
         phases.print()
@@ -76,7 +77,7 @@ struct Report {
             growth.add("N=\(m.parameters.options), M=\(m.parameters.criteria)",
                        "\(previous.parameters.rules) → \(m.parameters.rules)",
                        perDoubling(previous.warm?.wall, m.warm?.wall), perDoubling(previous.cold?.wall, m.cold?.wall),
-                       perDoubling(previous.inference + previous.scoring, m.inference + m.scoring),
+                       perDoubling(previous.inference + previous.trace + previous.scoring, m.inference + m.trace + m.scoring),
                        perDoubling(previous.validateProcess?.wall, m.validateProcess?.wall),
                        perDoubling(previous.clips?.wall, m.clips?.wall))
             any = true

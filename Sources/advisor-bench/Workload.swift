@@ -155,6 +155,7 @@ struct WorkloadBench {
             engine.append(profile)
         }
         m.inference = Clock.median(engine.map(\.inference))
+        m.trace = Clock.median(engine.map(\.trace))
         m.scoring = Clock.median(engine.map { $0.effects + $0.scoring })
         m.fired = consultation.firings.count
         let inProcess = SyntheticOutcome(weights: consultation.weights.map(\.final),
