@@ -107,6 +107,10 @@ enum Output {
         try check(bytes.withUnsafeBufferPointer { write($0) })
     }
 
+    static func write(buffer: UnsafeBufferPointer<UInt8>) throws(Failure) {
+        try check(write(buffer))
+    }
+
     /// Writes all of `data` to stdout; the errno of a failure.
     private static func write(_ data: UnsafeBufferPointer<UInt8>) -> Int32? {
         var offset = 0

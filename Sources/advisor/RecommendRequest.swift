@@ -107,7 +107,7 @@ struct RecommendRequest: Equatable {
     struct Finished {
         var loaded: KnowledgeLoader.Result
         var consultation: Consultation
-        var rendered: [UInt8]
+        var rendered: ReportBytes
     }
 
     @discardableResult
@@ -127,7 +127,7 @@ struct RecommendRequest: Equatable {
             textStyle: destination == .standardOutput ? color.style() : TextStyle(color: false, unicode: true))
         options.analysis = try analysis.run(consultation, format: format)
         options.pairwise = judgements.map { ReportOptions.Pairwise(file: pairwise.pairwise ?? "", judgements: $0) }
-        let rendered = ReportRenderer.renderUTF8(consultation, format: format, options: options)
+        let rendered = ReportRenderer.renderBytes(consultation, format: format, options: options)
         try ReportOutput.deliver(bytes: rendered, to: destination, winner: consultation.winner?.name, overwrite: report.force)
         return Finished(loaded: loaded, consultation: consultation, rendered: rendered)
     }

@@ -97,6 +97,17 @@ enum ReportOutput {
 
     static func deliver(bytes report: [UInt8], to destination: ReportDestination, winner: String?,
                         overwrite: Bool) throws(Failure) {
+        try deliver(bytes: ReportBytes(report), to: destination, winner: winner, overwrite: overwrite)
+    }
+
+    /// The same, from bytes wherever they were rendered: standard output takes them without a copy.
+    static func deliver(bytes rendered: ReportBytes, to destination: ReportDestination, winner: String?,
+                        overwrite: Bool) throws(Failure) {
+        if case .standardOutput = destination {
+            try rendered.withBytes { (bytes) throws(Failure) in try Output.write(buffer: bytes) }
+            return
+        }
+        let report = rendered.array
         switch destination {
         case .standardOutput:
             try Output.write(bytes: report)

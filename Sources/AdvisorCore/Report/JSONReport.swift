@@ -12,6 +12,13 @@ public enum JSONReport {
     /// every byte again) only to write them out.
     public static func renderUTF8(_ consultation: Consultation, analysis: DecisionAnalysis? = nil,
                                   pairwise: PairwiseJudgements? = nil) -> [UInt8] {
+        renderBytes(consultation, analysis: analysis, pairwise: pairwise).array
+    }
+
+    /// The same bytes, where they were written: `recommend` writes them out from there, where a
+    /// copy into an array held the report twice at the end of the run (16 MB more at 100,000 rules).
+    public static func renderBytes(_ consultation: Consultation, analysis: DecisionAnalysis? = nil,
+                                   pairwise: PairwiseJudgements? = nil) -> ReportBytes {
         let c = consultation
         let knowledge = c.knowledge
         // About 120 bytes per contribution and 360 per fired rule (its entry, its trace and the facts
@@ -114,7 +121,7 @@ public enum JSONReport {
         w.endObject()
         w.endObject()
         w.newline()
-        return w.bytes
+        return ReportBytes(w.output)
     }
 
     /// Every firing with what supported it, and every weight and rating change as before → after.

@@ -23,6 +23,9 @@ struct JSONWriter {
     /// The output so far.
     var bytes: [UInt8] { buffer.array }
 
+    /// The buffer written to, for the caller to keep when the writing is done.
+    var output: ByteBuffer { buffer }
+
     var text: String { String(decoding: bytes, as: UTF8.self) }
 
     // MARK: - Containers
@@ -152,6 +155,12 @@ final class ByteBuffer {
     /// A copy of the bytes written.
     var array: [UInt8] { Array(UnsafeBufferPointer(start: base, count: count)) }
 
+    /// The bytes written, for as long as `body` runs.
+    func withBytes<Result, Failure: Error>(
+        _ body: (UnsafeBufferPointer<UInt8>) throws(Failure) -> Result) throws(Failure) -> Result {
+        try body(UnsafeBufferPointer(start: base, count: count))
+    }
+
     @inline(__always)
     private func reserve(_ extra: Int) {
         if capacity - count < extra { grow(to: count + extra) }
@@ -190,5 +199,47 @@ final class ByteBuffer {
         reserve(times)
         (base + count).initialize(repeating: byte, count: times)
         count += times
+    }
+}
+
+/// A rendered report's bytes: written as text, or kept in the buffer a report was written into,
+/// so that megabytes of JSON reach their destination without another copy.
+public struct ReportBytes: Sendable {
+    private enum Storage: @unchecked Sendable {
+        case array([UInt8])
+        /// Never written to again once wrapped here.
+        case buffer(ByteBuffer)
+    }
+
+    private let storage: Storage
+
+    public init(_ bytes: [UInt8]) { storage = .array(bytes) }
+
+    init(_ buffer: ByteBuffer) { storage = .buffer(buffer) }
+
+    /// The bytes, for as long as `body` runs.
+    public func withBytes<Result, Failure: Error>(
+        _ body: (UnsafeBufferPointer<UInt8>) throws(Failure) -> Result) throws(Failure) -> Result {
+        switch storage {
+        case .array(let bytes):
+            // `withUnsafeBufferPointer` rethrows untyped; the typed error goes round it.
+            var failure: Failure?
+            let result = bytes.withUnsafeBufferPointer { pointer -> Result? in
+                do throws(Failure) { return try body(pointer) } catch { failure = error; return nil }
+            }
+            if let failure { throw failure }
+            guard let result else { preconditionFailure("a result or an error") }
+            return result
+        case .buffer(let buffer):
+            return try buffer.withBytes(body)
+        }
+    }
+
+    /// A copy of the bytes.
+    public var array: [UInt8] {
+        switch storage {
+        case .array(let bytes): bytes
+        case .buffer(let buffer): buffer.array
+        }
     }
 }

@@ -53,7 +53,13 @@ public enum ReportRenderer {
 
     /// The same report as UTF-8 bytes; JSON is written as bytes to begin with.
     public static func renderUTF8(_ consultation: Consultation, format: ReportFormat, options: ReportOptions) -> [UInt8] {
-        guard format == .json else { return Array(render(consultation, format: format, options: options).utf8) }
-        return JSONReport.renderUTF8(consultation, analysis: options.analysis, pairwise: options.pairwise?.judgements)
+        renderBytes(consultation, format: format, options: options).array
+    }
+
+    /// The same, JSON left in the buffer it was written into.
+    public static func renderBytes(_ consultation: Consultation, format: ReportFormat,
+                                   options: ReportOptions) -> ReportBytes {
+        guard format == .json else { return ReportBytes(Array(render(consultation, format: format, options: options).utf8)) }
+        return JSONReport.renderBytes(consultation, analysis: options.analysis, pairwise: options.pairwise?.judgements)
     }
 }
