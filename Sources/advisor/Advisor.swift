@@ -103,10 +103,6 @@ enum Output {
         try check(text.withUTF8 { write($0) })
     }
 
-    static func write(bytes: [UInt8]) throws(Failure) {
-        try check(bytes.withUnsafeBufferPointer { write($0) })
-    }
-
     static func write(buffer: UnsafeBufferPointer<UInt8>) throws(Failure) {
         try check(write(buffer))
     }

@@ -103,16 +103,11 @@ enum ReportOutput {
     /// The same, from bytes wherever they were rendered: standard output takes them without a copy.
     static func deliver(bytes rendered: ReportBytes, to destination: ReportDestination, winner: String?,
                         overwrite: Bool) throws(Failure) {
-        if case .standardOutput = destination {
-            try rendered.withBytes { (bytes) throws(Failure) in try Output.write(buffer: bytes) }
-            return
-        }
-        let report = rendered.array
         switch destination {
         case .standardOutput:
-            try Output.write(bytes: report)
+            try rendered.withBytes { (bytes) throws(Failure) in try Output.write(buffer: bytes) }
         case .file(let path):
-            try write(report, to: path, overwrite: overwrite)
+            try write(rendered.array, to: path, overwrite: overwrite)
             try Output.write("wrote \(path)\n")
         case .adrDirectory(let directory):
             let path: String
@@ -121,7 +116,7 @@ enum ReportOutput {
             } catch {
                 throw Failure(error)
             }
-            try write(report, to: path, overwrite: false)
+            try write(rendered.array, to: path, overwrite: false)
             try Output.write("wrote \(path)\n")
         }
     }

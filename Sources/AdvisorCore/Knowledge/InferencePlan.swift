@@ -10,7 +10,7 @@ public final class InferencePlan: Sendable {
     /// following a pointer to its boxed case) and where its asserted facts are in `assertions`. On a
     /// hundred thousand rules each separate array the loop reached into cost a cache miss per rule.
     let entries: [RuleEntry]
-    /// The facts each rule asserts (rule `i`'s are `assertions[entries[i].assertions]`), each with
+    /// The facts each rule asserts (rule `i`'s are `assertions[entries[i].assertStart..<entries[i].assertEnd]`), each with
     /// where its readers are in `readers.values`, so that asserting a fact finds them in one step.
     let assertions: [Assertion]
     /// Each rule's id, side by side: the trace names every fired rule, and reaching into whole

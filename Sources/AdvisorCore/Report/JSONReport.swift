@@ -16,7 +16,7 @@ public enum JSONReport {
     }
 
     /// The same bytes, where they were written: `recommend` writes them out from there, where a
-    /// copy into an array held the report twice at the end of the run (16 MB more at 100,000 rules).
+    /// copy into an array held the report twice at the end of the run (11 MB more at 100,000 rules).
     public static func renderBytes(_ consultation: Consultation, analysis: DecisionAnalysis? = nil,
                                    pairwise: PairwiseJudgements? = nil) -> ReportBytes {
         let c = consultation
