@@ -8,7 +8,8 @@ import Foundation
 /// knowledge digest (SHA-256 over every file's path and bytes) and the format version. A file is
 /// used only if its header, key, length and SHA-256 checksum all match and it decodes with every
 /// index in range; anything else is ignored and rebuilt. Files are written atomically (a temporary
-/// file, then a rename); a folder that can't be written just means no caching.
+/// file, then a rename); a folder that can't be written just means no caching. The digest of
+/// files unchanged since the last load comes from their stamps (`KnowledgeStamps`), unread.
 public struct KnowledgeCache: Sendable {
     /// Bump whenever the payload layout, or what the loader checks, changes.
     public static let formatVersion = 3
@@ -19,6 +20,9 @@ public struct KnowledgeCache: Sendable {
     /// Whether entries are read. When false, the files are always loaded and checked, and the
     /// entry is only refreshed (what `advisor validate` does).
     public var readable: Bool
+    /// How old a file's last change must have been when it was stamped for its stamp to be
+    /// trusted (`KnowledgeStamps.margin`); tests shorten it.
+    var stampMargin = KnowledgeStamps.margin
 
     public init(directory: String?, readable: Bool = true) {
         self.directory = directory

@@ -28,6 +28,15 @@ public struct KnowledgeFiles: Sendable {
 
     public var files: [File] = []
 
+    /// A file found by `list`, not read yet: where it is, its size, and the stamp that tells
+    /// whether it has changed since.
+    public struct Listed: Sendable, Hashable {
+        public var path: String
+        public var relativePath: String
+        public var size: Int
+        public var stamp: FileStamp
+    }
+
     /// Reads every `*.yaml` and `*.yml` file under `directory`, sorted by relative path.
     ///
     /// Hidden entries and the top-level `examples/` folder (overlays, loaded only on request) are
@@ -36,37 +45,64 @@ public struct KnowledgeFiles: Sendable {
     /// nothing is an error, so neither a link loop nor a link to `/etc` can reach the loader.
     public static func read(directory: String, limits: KnowledgeLimits = .standard) throws(DiagnosticError)
         -> KnowledgeFiles {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) else {
+        try read(try list(directory: directory, limits: limits))
+    }
+
+    /// The files `read(directory:)` would read, sorted by relative path, with their sizes and
+    /// stamps, checked against the same limits, without reading them.
+    public static func list(directory: String, limits: KnowledgeLimits = .standard) throws(DiagnosticError)
+        -> [Listed] {
+        var status = stat()
+        guard stat(directory, &status) == 0 else {
             throw DiagnosticError([.error("knowledge directory '\(directory)' does not exist")])
         }
-        guard isDirectory.boolValue else {
+        guard status.st_mode & S_IFMT == S_IFDIR else {
             throw DiagnosticError([.error("'\(directory)' is not a directory; --knowledge takes a folder of YAML files")])
         }
-        var result = KnowledgeFiles()
+        var listed: [Listed] = []
         var problems: [Diagnostic] = []
+        var total = 0
         let root = realPath(directory) ?? directory
-        walk(directory, relative: "", depth: 0, root: root, limits: limits, into: &result.files, problems: &problems)
+        walk(directory, relative: "", depth: 0, root: root, limits: limits, into: &listed, total: &total,
+             problems: &problems)
         if !problems.isEmpty { throw DiagnosticError(problems) }
-
-        if result.files.isEmpty {
+        if listed.isEmpty {
             throw DiagnosticError([.error("knowledge directory '\(directory)' holds no .yaml files")])
         }
-        result.files.sort { $0.relativePath < $1.relativePath }
+        listed.sort { $0.relativePath < $1.relativePath }
+        return listed
+    }
+
+    /// The listed files' bytes, in the listed order.
+    public static func read(_ listed: [Listed]) throws(DiagnosticError) -> KnowledgeFiles {
+        var result = KnowledgeFiles()
+        result.files.reserveCapacity(listed.count)
+        var problems: [Diagnostic] = []
+        for file in listed {
+            // The size is checked again while reading: the file may have grown since it was listed.
+            guard let bytes = RawFile.read(file.path, limit: maximumFileSize) else {
+                if let data = FileManager.default.contents(atPath: file.path), data.count > maximumFileSize {
+                    problems.append(.error("file is \(data.count) bytes; the limit is \(maximumFileSize)",
+                                           at: SourceLocation(file: file.path, line: 1, column: 1)))
+                } else {
+                    problems.append(.error("cannot read '\(file.path)'"))
+                }
+                continue
+            }
+            result.files.append(File(path: file.path, relativePath: file.relativePath, bytes: bytes))
+        }
+        if !problems.isEmpty { throw DiagnosticError(problems) }
         return result
     }
 
     private static func walk(_ path: String, relative: String, depth: Int, root: String, limits: KnowledgeLimits,
-                             into files: inout [File],
+                             into files: inout [Listed], total: inout Int,
                              problems: inout [Diagnostic]) {
         guard depth <= maximumFolderDepth else {
             problems.append(.error("'\(path)' is nested more than \(maximumFolderDepth) folders deep"))
             return
         }
-        let entries: [String]
-        do {
-            entries = try FileManager.default.contentsOfDirectory(atPath: path).sorted()
-        } catch {
+        guard let entries = entryNames(path) else {
             problems.append(.error("cannot read knowledge directory '\(path)'"))
             return
         }
@@ -74,64 +110,69 @@ public struct KnowledgeFiles: Sendable {
             if depth == 0 && name == "examples" { continue }
             let full = path.hasSuffix("/") ? path + name : path + "/" + name
             let rel = relative.isEmpty ? name : relative + "/" + name
-            guard let attributes = try? FileManager.default.attributesOfItem(atPath: full),
-                  let type = attributes[.type] as? FileAttributeType else { continue }
-            switch type {
-            case .typeDirectory:
-                walk(full, relative: rel, depth: depth + 1, root: root, limits: limits, into: &files, problems: &problems)
-            case .typeRegular where isYAML(name):
+            var link = stat()
+            guard lstat(full, &link) == 0 else { continue }
+            switch link.st_mode & S_IFMT {
+            case S_IFDIR:
+                walk(full, relative: rel, depth: depth + 1, root: root, limits: limits, into: &files, total: &total,
+                     problems: &problems)
+            case S_IFREG where isYAML(name):
                 guard files.count < maximumFileCount else {
                     problems.append(.error("knowledge directory holds more than \(maximumFileCount) files"))
                     return
                 }
-                readFile(full, relative: rel, size: (attributes[.size] as? NSNumber)?.intValue ?? 0, limits: limits,
-                         into: &files, problems: &problems)
-            case .typeSymbolicLink:
+                add(full, relative: rel, status: link, limits: limits, into: &files, total: &total, problems: &problems)
+            case S_IFLNK:
                 guard let target = followLink(full, root: root, problems: &problems) else { continue }
                 guard isYAML(name) else { continue }
                 guard files.count < maximumFileCount else {
                     problems.append(.error("knowledge directory holds more than \(maximumFileCount) files"))
                     return
                 }
-                let size = ((try? FileManager.default.attributesOfItem(atPath: target))?[.size] as? NSNumber)?
-                    .intValue ?? 0
-                readFile(full, relative: rel, size: size, limits: limits, into: &files, problems: &problems)
+                var status = stat()
+                guard stat(target, &status) == 0 else { continue }
+                add(full, relative: rel, status: status, limits: limits, into: &files, total: &total,
+                    problems: &problems)
             default:
                 continue
             }
         }
     }
 
+    /// The names in a folder, sorted, without `.` and `..`; nil if it can't be read.
+    private static func entryNames(_ path: String) -> [String]? {
+        guard let directory = opendir(path) else { return nil }
+        defer { closedir(directory) }
+        var names: [String] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        return names.sorted()
+    }
+
     private static func isYAML(_ name: String) -> Bool {
         name.hasSuffix(".yaml") || name.hasSuffix(".yml")
     }
 
-    private static func readFile(_ full: String, relative: String, size: Int, limits: KnowledgeLimits,
-                                 into files: inout [File],
-                                 problems: inout [Diagnostic]) {
+    private static func add(_ full: String, relative: String, status: stat, limits: KnowledgeLimits,
+                            into files: inout [Listed], total: inout Int, problems: inout [Diagnostic]) {
+        let size = Int(status.st_size)
         guard size <= maximumFileSize else {
             problems.append(.error("file is \(size) bytes; the limit is \(maximumFileSize)",
                                    at: SourceLocation(file: full, line: 1, column: 1)))
             return
         }
-        let sizeSoFar = files.reduce(0) { $0 + $1.bytes.count }
-        guard sizeSoFar + size <= limits.maximumTotalSize else {
+        guard total + size <= limits.maximumTotalSize else {
             let message = "the knowledge files hold more than \(limits.maximumTotalSize) bytes together; "
                 + "that is the limit"
             if !problems.contains(where: { $0.message == message }) { problems.append(.error(message)) }
             return
         }
-        // The size is checked again while reading: the file may have grown since it was listed.
-        guard let bytes = RawFile.read(full, limit: maximumFileSize) else {
-            if let data = FileManager.default.contents(atPath: full), data.count > maximumFileSize {
-                problems.append(.error("file is \(data.count) bytes; the limit is \(maximumFileSize)",
-                                       at: SourceLocation(file: full, line: 1, column: 1)))
-            } else {
-                problems.append(.error("cannot read '\(full)'"))
-            }
-            return
-        }
-        files.append(File(path: full, relativePath: relative, bytes: bytes))
+        total += size
+        files.append(Listed(path: full, relativePath: relative, size: size, stamp: FileStamp(status)))
     }
 
     /// The target of the link at `path` if it is a regular file inside `root`; otherwise records why not.

@@ -27,9 +27,25 @@ public enum KnowledgeLoader {
                             limits: KnowledgeLimits = .standard, profile: LoadProfile? = nil) throws(DiagnosticError)
         -> Result {
         let start = profile.map { _ in LoadProfile.now() }
-        var layers: [(origin: String, name: String, files: KnowledgeFiles)] = []
+        let taken = FileStamp.now()
+        var listings: [[KnowledgeFiles.Listed]] = []
         for directory in directories {
-            layers.append((directory, layerName(directory), try KnowledgeFiles.read(directory: directory, limits: limits)))
+            listings.append(try KnowledgeFiles.list(directory: directory, limits: limits))
+        }
+        // Files stamped as they were when last loaded lead to their entry without being read.
+        if let (digest, origins) = cache.stampedDigest(directories: directories, listings: listings, builtIn: builtIn),
+           let (knowledge, warnings) = cache.read(digest: digest, origins: origins),
+           warnings.isEmpty, knowledge.rules.count <= limits.maximumRules {
+            if let profile, let start {
+                profile.cacheRead += LoadProfile.now() - start
+                profile.cacheHit = true
+                profile.stampHit = true
+            }
+            return Result(knowledge: knowledge)
+        }
+        var layers: [(origin: String, name: String, files: KnowledgeFiles)] = []
+        for (directory, listed) in zip(directories, listings) {
+            layers.append((directory, layerName(directory), try KnowledgeFiles.read(listed)))
         }
         if let first = layers.first, declaresOverlay(first.files) {
             guard let builtIn else {
@@ -39,7 +55,15 @@ public enum KnowledgeLoader {
             layers.insert((builtInOrigin, "Knowledge", builtIn), at: 0)
         }
         if let profile, let start { profile.read += LoadProfile.now() - start }
-        return try load(layers: layers, cache: cache, limits: limits, profile: profile)
+        let result = try load(layers: layers, cache: cache, limits: limits, profile: profile)
+        if cache.directory != nil {
+            let builtInDigest = result.knowledge.origins.first == builtInOrigin
+                ? builtIn.map(KnowledgeStamps.digest(ofBuiltIn:)) ?? "" : ""
+            cache.writeStamps(KnowledgeStamps(directories: directories, origins: result.knowledge.origins,
+                                              digest: result.knowledge.digest, builtInDigest: builtInDigest,
+                                              taken: taken, listings: listings))
+        }
+        return result
     }
 
     /// The origin recorded for the embedded knowledge.

@@ -16,6 +16,8 @@ public final class LoadProfile {
     public var cacheWrite = 0.0
     /// Whether the knowledge came from the cache.
     public var cacheHit = false
+    /// Whether the files' stamps led to the entry, so that they were neither read nor hashed.
+    public var stampHit = false
 
     public init() {}
 
