@@ -44,10 +44,13 @@ public struct WeightStep: Hashable, Sendable {
     }
 
     /// The change as written: `×2`, `+1`, or `=3` for an override.
-    public var change: String {
+    public var change: String { "\(signed.sign)\(Format.number(signed.magnitude))" }
+
+    /// The change as its sign and the number after it.
+    var signed: (sign: StaticString, magnitude: Double) {
         switch operation {
-        case .rule(let change): change.description
-        case .set(let value): "=\(Format.number(value))"
+        case .rule(let change): change.signed
+        case .set(let value): ("=", value)
         }
     }
 }

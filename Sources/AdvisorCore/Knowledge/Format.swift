@@ -33,47 +33,66 @@ public enum Format {
     /// `number(value, decimals:)` appended as UTF-8, without making strings: the same text, for
     /// reports that print thousands of numbers. `value` must be finite.
     static func appendNumber(_ value: Double, decimals: Int, to output: inout [UInt8]) {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: maximumNumberLength) { buffer in
+            guard let start = buffer.baseAddress else { return }
+            output.append(contentsOf: UnsafeBufferPointer(start: start, count: writeNumber(value, decimals: decimals, to: start)))
+        }
+    }
+
+    /// The most bytes `writeNumber` writes.
+    static let maximumNumberLength = 64
+
+    /// `number(value, decimals:)` written as UTF-8 at `output`, which has room for
+    /// `maximumNumberLength` bytes; returns how many were written. `value` must be finite and
+    /// `decimals` at most 18.
+    static func writeNumber(_ value: Double, decimals: Int, to output: UnsafeMutablePointer<UInt8>) -> Int {
+        let decimals = min(max(0, decimals), 18)
         let scale = pow10(decimals)
         let rounded = (value * scale).rounded() / scale
+        var count = 0
         if rounded == rounded.rounded(), abs(rounded) < 1e15 {
             let whole = Int64(rounded)
-            if whole < 0 { output.append(UInt8(ascii: "-")) }
-            appendDigits(whole.magnitude, to: &output)
-            return
+            if whole < 0 {
+                output[0] = UInt8(ascii: "-")
+                count = 1
+            }
+            return count + writeDigits(whole.magnitude, to: output + count)
         }
         // As `fixed`, then without trailing zeros (a whole number took the branch above, so a
         // fraction digit is left unless the rounding below reaches one).
         let scaled = (abs(rounded) * scale).rounded()
-        if rounded < 0 && scaled > 0 { output.append(UInt8(ascii: "-")) }
+        if rounded < 0 && scaled > 0 {
+            output[0] = UInt8(ascii: "-")
+            count = 1
+        }
         let units = UInt64(min(scaled, 1e18))
         var divisor: UInt64 = 1
-        for _ in 0..<max(0, decimals) { divisor *= 10 }
-        appendDigits(units / divisor, to: &output)
+        for _ in 0..<decimals { divisor *= 10 }
+        count += writeDigits(units / divisor, to: output + count)
         var fraction = units % divisor
-        guard decimals > 0, fraction > 0 else { return }
+        guard decimals > 0, fraction > 0 else { return count }
         var places = decimals
         while fraction % 10 == 0 { fraction /= 10; places -= 1 }
-        output.append(UInt8(ascii: "."))
-        let start = output.count
-        appendDigits(fraction, to: &output)
-        let missing = places - (output.count - start)
-        if missing > 0 { output.insert(contentsOf: repeatElement(UInt8(ascii: "0"), count: missing), at: start) }
+        output[count] = UInt8(ascii: ".")
+        // Exactly `places` digits, the leading zeros included.
+        for place in stride(from: count + places, to: count, by: -1) {
+            output[place] = UInt8(ascii: "0") + UInt8(fraction % 10)
+            fraction /= 10
+        }
+        return count + 1 + places
     }
 
-    private static func appendDigits(_ value: UInt64, to output: inout [UInt8]) {
-        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
-                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
-            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-        var count = 0
-        var rest = value
-        withUnsafeMutableBytes(of: &digits) { buffer in
-            repeat {
-                buffer[19 - count] = UInt8(ascii: "0") + UInt8(rest % 10)
-                rest /= 10
-                count += 1
-            } while rest > 0
-            output += buffer[(20 - count)...]
+    /// The decimal digits of `value` at `output`; returns how many.
+    private static func writeDigits(_ value: UInt64, to output: UnsafeMutablePointer<UInt8>) -> Int {
+        var length = 1
+        var rest = value / 10
+        while rest > 0 { length += 1; rest /= 10 }
+        rest = value
+        for index in stride(from: length - 1, through: 0, by: -1) {
+            output[index] = UInt8(ascii: "0") + UInt8(rest % 10)
+            rest /= 10
         }
+        return length
     }
 
     private static func pow10(_ n: Int) -> Double {

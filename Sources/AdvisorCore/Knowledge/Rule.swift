@@ -17,10 +17,13 @@ public enum WeightChange: Hashable, Sendable, Codable, CustomStringConvertible {
     case add(Double)
     case multiply(Double)
 
-    public var description: String {
+    public var description: String { "\(signed.sign)\(Format.number(signed.magnitude))" }
+
+    /// The change as its sign and the number after it: `×` and 1.05 for `×1.05`.
+    var signed: (sign: StaticString, magnitude: Double) {
         switch self {
-        case .add(let value): value < 0 ? "-\(Format.number(-value))" : "+\(Format.number(value))"
-        case .multiply(let value): "×\(Format.number(value))"
+        case .add(let value): value < 0 ? ("-", -value) : ("+", value)
+        case .multiply(let value): ("×", value)
         }
     }
 }
@@ -30,10 +33,13 @@ public enum RatingChange: Hashable, Sendable, Codable, CustomStringConvertible {
     case set(Double)
     case add(Double)
 
-    public var description: String {
+    public var description: String { "\(signed.sign)\(Format.number(signed.magnitude))" }
+
+    /// The change as its sign and the number after it: `=` and 3 for `=3`.
+    var signed: (sign: StaticString, magnitude: Double) {
         switch self {
-        case .set(let value): "=\(Format.number(value))"
-        case .add(let value): value < 0 ? "-\(Format.number(-value))" : "+\(Format.number(value))"
+        case .set(let value): ("=", value)
+        case .add(let value): value < 0 ? ("-", -value) : ("+", value)
         }
     }
 }

@@ -88,7 +88,7 @@ public enum JSONReport {
         w.key("answers")
         w.beginObject()
         for answer in c.answers.ordered(by: knowledge) {
-            w.key(answer.question.id)
+            w.key(string: answer.question.id)
             w.value(.answer(answer.value))
         }
         w.endObject()
@@ -106,7 +106,7 @@ public enum JSONReport {
         w.key("trace")
         trace(c, &w)
         for (name, value) in (pairwise.map { [("pairwise", $0.json)] } ?? []) + (analysis?.jsonMembers ?? []) {
-            w.key(name)
+            w.key(string: name)
             w.value(value)
         }
         w.key("knowledge")
@@ -115,7 +115,7 @@ public enum JSONReport {
         w.member("version", knowledge.info.version)
         w.member("digest", knowledge.digest)
         for (name, value) in overlayMembers(knowledge) {
-            w.key(name)
+            w.key(string: name)
             w.value(value)
         }
         w.endObject()
@@ -161,7 +161,8 @@ public enum JSONReport {
                 case .rule(let id): w.member("by", id)
                 case .override: w.member("by", "--weight")
                 }
-                w.member("change", step.change)
+                w.key("change")
+                w.string(prefix: step.signed.sign, number: step.signed.magnitude)
                 w.member("before", step.before)
                 w.member("after", step.after)
                 w.endObject()
@@ -177,7 +178,8 @@ public enum JSONReport {
                     w.member("framework", framework.id)
                     w.member("criterion", rating.criterion)
                     w.member("by", step.rule)
-                    w.member("change", step.change.description)
+                    w.key("change")
+                    w.string(prefix: step.change.signed.sign, number: step.change.signed.magnitude)
                     w.member("before", step.before)
                     w.member("after", step.after)
                     w.endObject()
@@ -188,7 +190,8 @@ public enum JSONReport {
         w.key("facts")
         w.beginObject()
         for (index, name) in c.knowledge.facts.enumerated() {
-            w.member(name, c.facts[index].description)
+            w.key(string: name)
+            w.string(c.facts[index].description)
         }
         w.endObject()
         w.endObject()

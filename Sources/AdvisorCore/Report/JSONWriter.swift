@@ -6,10 +6,12 @@ struct JSONWriter {
     /// The output so far. A writer owns its buffer; a copy of a writer shares it, so writers are
     /// passed `inout`, never copied.
     private let buffer: ByteBuffer
-    /// Numbers are formatted here first, then copied into the output.
-    private var scratch: [UInt8] = []
-    /// For each open container, whether it has an element yet.
-    private var open: [Bool] = []
+    /// How many containers are open.
+    private var depth = 0
+    /// Bit d − 1 is set when the open container at depth d (up to 64) has an element; deeper
+    /// containers keep theirs in `deeper`.
+    private var filled: UInt64 = 0
+    private var deeper: [Bool] = []
     /// A key was just written, so the next value follows it on the same line.
     private var afterKey = false
     private let baseIndent: Int
@@ -17,7 +19,6 @@ struct JSONWriter {
     init(indent: Int = 0, capacity: Int = 4096) {
         baseIndent = indent
         buffer = ByteBuffer(capacity: capacity)
-        scratch.reserveCapacity(32)
     }
 
     /// The output so far.
@@ -35,11 +36,35 @@ struct JSONWriter {
     mutating func endObject() { endContainer(UInt8(ascii: "}")) }
     mutating func endArray() { endContainer(UInt8(ascii: "]")) }
 
-    mutating func key(_ name: String) {
+    /// A key the report names itself: plain ASCII, so it is copied without looking for what to escape.
+    mutating func key(_ name: StaticString) {
         separate()
-        appendQuoted(name)
-        buffer.append(UInt8(ascii: ":"))
-        buffer.append(UInt8(ascii: " "))
+        if name.hasPointerRepresentation {
+            appendKey(name.utf8Start, count: name.utf8CodeUnitCount)
+        } else {
+            // A one-character literal may be stored as a scalar, with no pointer.
+            name.withUTF8Buffer { utf8 in if let start = utf8.baseAddress { appendKey(start, count: utf8.count) } }
+        }
+        afterKey = true
+    }
+
+    /// `"name": ` from plain ASCII bytes.
+    @inline(__always)
+    private func appendKey(_ name: UnsafePointer<UInt8>, count: Int) {
+        assert(UnsafeBufferPointer(start: name, count: count).allSatisfy { $0 >= 0x20 && $0 < 0x7F && $0 != 0x22 && $0 != 0x5C })
+        let start = buffer.tail(count + 4)
+        start[0] = UInt8(ascii: "\"")
+        (start + 1).update(from: name, count: count)
+        start[count + 1] = UInt8(ascii: "\"")
+        start[count + 2] = UInt8(ascii: ":")
+        start[count + 3] = UInt8(ascii: " ")
+        buffer.advance(by: count + 4)
+    }
+
+    /// A key from the data (a question's or a fact's id), escaped as needed.
+    mutating func key(string name: String) {
+        separate()
+        appendQuoted(name, colon: true)
         afterKey = true
     }
 
@@ -53,12 +78,28 @@ struct JSONWriter {
     mutating func number(_ value: Double) {
         separate()
         guard value.isFinite else { return buffer.append(Self.nullBytes) }
-        scratch.removeAll(keepingCapacity: true)
-        Format.appendNumber(value, decimals: 4, to: &scratch)
-        buffer.append(scratch)
+        let start = buffer.tail(Format.maximumNumberLength)
+        buffer.advance(by: Format.writeNumber(value, decimals: 4, to: start))
     }
 
-    mutating func string(_ value: String) { separate(); appendQuoted(value) }
+    mutating func string(_ value: String) { separate(); appendQuoted(value, colon: false) }
+
+    /// A string made of `prefix` (plain ASCII or UTF-8 that needs no escaping) and then
+    /// `Format.number(value)`, such as a change's `×1.05`, written without building the string.
+    mutating func string(prefix: StaticString, number value: Double) {
+        guard value.isFinite else { return string(prefix.description + Format.number(value)) }
+        separate()
+        // A one-character literal may be stored as a scalar, with no pointer: `withUTF8Buffer` reads both.
+        prefix.withUTF8Buffer { utf8 in
+            let start = buffer.tail(utf8.count + Format.maximumNumberLength + 2)
+            start[0] = UInt8(ascii: "\"")
+            if let source = utf8.baseAddress { (start + 1).update(from: source, count: utf8.count) }
+            var count = 1 + utf8.count
+            count += Format.writeNumber(value, decimals: 2, to: start + count)
+            start[count] = UInt8(ascii: "\"")
+            buffer.advance(by: count + 1)
+        }
+    }
 
     mutating func value(_ value: JSONValue) {
         switch value {
@@ -73,7 +114,7 @@ struct JSONWriter {
         case .object(let pairs):
             beginObject()
             for (name, item) in pairs {
-                key(name)
+                key(string: name)
                 self.value(item)
             }
             endObject()
@@ -81,8 +122,8 @@ struct JSONWriter {
     }
 
     /// `"name": "value"` in one call.
-    mutating func member(_ name: String, _ text: String) { key(name); string(text) }
-    mutating func member(_ name: String, _ number: Double) { key(name); self.number(number) }
+    mutating func member(_ name: StaticString, _ text: String) { key(name); string(text) }
+    mutating func member(_ name: StaticString, _ number: Double) { key(name); self.number(number) }
 
     /// A line break after the document.
     mutating func newline() { buffer.append(UInt8(ascii: "\n")) }
@@ -92,49 +133,85 @@ struct JSONWriter {
     private mutating func beginContainer(_ opening: UInt8) {
         separate()
         buffer.append(opening)
-        open.append(false)
+        depth += 1
+        if depth <= 64 { filled &= ~(1 << UInt64(depth - 1)) } else { deeper.append(false) }
     }
 
     private mutating func endContainer(_ closing: UInt8) {
-        let hadElements = open.removeLast()
-        if hadElements { lineBreak(indent: baseIndent + 2 * open.count) }
+        let hadElements = depth <= 64 ? filled & (1 << UInt64(depth - 1)) != 0 : deeper.removeLast()
+        depth -= 1
+        if hadElements { separator(comma: false) }
         buffer.append(closing)
     }
 
     /// Before a key, or a value not after a key: a comma if needed, a new line and the indentation.
+    @inline(__always)
     private mutating func separate() {
         if afterKey {
             afterKey = false
             return
         }
-        guard let last = open.indices.last else { return }
-        if open[last] { buffer.append(UInt8(ascii: ",")) }
-        open[last] = true
-        lineBreak(indent: baseIndent + 2 * open.count)
-    }
-
-    /// A new line and `indent` spaces.
-    private func lineBreak(indent: Int) {
-        buffer.append(UInt8(ascii: "\n"))
-        buffer.append(repeating: UInt8(ascii: " "), count: indent)
-    }
-
-    private mutating func appendQuoted(_ text: String) {
-        // Fast path: printable ASCII without quotes or backslashes needs no escaping, and is
-        // copied from the string's UTF-8 in one move (`withUTF8` also reaches the bytes of a
-        // small string, which lives inline and has no contiguous storage to borrow).
-        var text = text
-        let copied = text.withUTF8 { utf8 -> Bool in
-            guard utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != 0x22 && $0 != 0x5C }) else { return false }
-            buffer.append(UInt8(ascii: "\""))
-            buffer.append(utf8)
-            buffer.append(UInt8(ascii: "\""))
-            return true
+        guard depth > 0 else { return }
+        let hadElements: Bool
+        if depth <= 64 {
+            let bit: UInt64 = 1 << UInt64(depth - 1)
+            hadElements = filled & bit != 0
+            filled |= bit
+        } else {
+            hadElements = deeper[depth - 65]
+            deeper[depth - 65] = true
         }
-        if !copied { buffer.append(Array(JSONValue.quote(text).utf8)) }
+        separator(comma: hadElements)
+    }
+
+    /// An optional comma, a new line, and the indentation of the current depth.
+    @inline(__always)
+    private func separator(comma: Bool) {
+        let indent = baseIndent + 2 * depth
+        let start = buffer.tail(indent + 2)
+        var count = 0
+        if comma {
+            start[0] = UInt8(ascii: ",")
+            count = 1
+        }
+        start[count] = UInt8(ascii: "\n")
+        (start + count + 1).update(repeating: UInt8(ascii: " "), count: indent)
+        buffer.advance(by: count + 1 + indent)
+    }
+
+    /// The string in quotes, escaped as `JSONValue.quote` does, and `: ` after a key.
+    private mutating func appendQuoted(_ text: String, colon: Bool) {
+        // Fast path: the UTF-8 is copied and checked in one pass, and kept if nothing in it needs
+        // escaping: no control character, quote, backslash or DEL, and no C1 control (U+0080–U+009F,
+        // encoded C2 80–C2 9F). Other non-ASCII text is written as it is.
+        let utf8 = text.utf8
+        let start = buffer.tail(utf8.count + 4)
+        start[0] = UInt8(ascii: "\"")
+        var count = 1
+        var previous: UInt8 = 0
+        var plain = true
+        for byte in utf8 {
+            if byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F || (previous == 0xC2 && byte < 0xA0) {
+                plain = false
+                break
+            }
+            start[count] = byte
+            count += 1
+            previous = byte
+        }
+        if plain {
+            start[count] = UInt8(ascii: "\"")
+            start[count + 1] = UInt8(ascii: ":")
+            start[count + 2] = UInt8(ascii: " ")
+            buffer.advance(by: count + (colon ? 3 : 1))
+            return
+        }
+        buffer.append(Array(JSONValue.quote(text).utf8))
+        if colon { buffer.append(Self.colonBytes) }
     }
 
     private static let nullBytes = Array("null".utf8), trueBytes = Array("true".utf8), falseBytes = Array("false".utf8)
+    private static let colonBytes = Array(": ".utf8)
 }
 
 /// A growable byte buffer written through a pointer. The JSON writer appends a few bytes at a
@@ -165,6 +242,16 @@ final class ByteBuffer {
     private func reserve(_ extra: Int) {
         if capacity - count < extra { grow(to: count + extra) }
     }
+
+    /// Where the next `room` bytes go, with room for them; `advance(by:)` then counts those written.
+    @inline(__always)
+    func tail(_ room: Int) -> UnsafeMutablePointer<UInt8> {
+        reserve(room)
+        return base + count
+    }
+
+    @inline(__always)
+    func advance(by written: Int) { count += written }
 
     private func grow(to needed: Int) {
         var larger = capacity * 2
