@@ -127,8 +127,26 @@ struct RecommendRequest: Equatable {
             textStyle: destination == .standardOutput ? color.style() : TextStyle(color: false, unicode: true))
         options.analysis = try analysis.run(consultation, format: format)
         options.pairwise = judgements.map { ReportOptions.Pairwise(file: pairwise.pairwise ?? "", judgements: $0) }
-        let rendered = ReportRenderer.renderBytes(consultation, format: format, options: options)
-        try ReportOutput.deliver(bytes: rendered, to: destination, winner: consultation.winner?.name, overwrite: report.force)
+        let rendered: ReportBytes
+        if destination == .standardOutput {
+            // Written out as it is rendered: a JSON report of megabytes never sits whole in memory.
+            var failure: Failure?
+            _ = ReportRenderer.stream(consultation, format: format, options: options) { bytes in
+                do throws(Failure) {
+                    try Output.write(buffer: bytes)
+                    return true
+                } catch {
+                    failure = error
+                    return false
+                }
+            }
+            if let failure { throw failure }
+            rendered = ReportBytes([])
+        } else {
+            rendered = ReportRenderer.renderBytes(consultation, format: format, options: options)
+            try ReportOutput.deliver(bytes: rendered, to: destination, winner: consultation.winner?.name,
+                                     overwrite: report.force)
+        }
         return Finished(loaded: loaded, consultation: consultation, rendered: rendered)
     }
 }

@@ -96,6 +96,21 @@ struct ReportFileCLITests {
         }
     }
 
+    /// Standard output takes a JSON report as it is written, 64 KB at a time: when it fails (a full
+    /// disk) the run ends with one line and exit 74; a reader that goes away ends it quietly.
+    @Test("standard output that fails or closes mid-report", arguments: [
+        ("> /dev/full", Int32(74), "advisor: cannot write to standard output: No space left on device\n"),
+        ("| head -c 100 > /dev/null; exit ${PIPESTATUS[0]}", Int32(0), ""),
+    ])
+    func streamedStandardOutput(_ redirect: String, _ code: Int32, _ message: String) throws {
+        let shell = try #require(ReportCLI.find("bash"))
+        let command = "'\(CommandRunner.advisorPath)' recommend --answer project_type=api --format json "
+            + "--analysis " + redirect
+        let result = try CommandRunner.run(shell, ["-c", command])
+        #expect(result.exitCode == code, "\(result)")
+        #expect(result.stderr == message)
+    }
+
     /// A write that fails part-way (here: a 1 KiB file-size limit, so write() fails with EFBIG)
     /// leaves the old file as it was and no temporary file beside it.
     @Test("a write that fails part-way leaves the old file whole and no temporary file")

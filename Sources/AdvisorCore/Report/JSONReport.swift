@@ -25,6 +25,24 @@ public enum JSONReport {
         // it asserts), with room to spare: one allocation, never a doubling that copies megabytes
         // and holds both copies at once. Room reserved and not written costs no memory.
         var w = JSONWriter(capacity: 8192 + 160 * c.ranking.count * knowledge.criteria.count + 440 * c.firings.count)
+        write(c, analysis: analysis, pairwise: pairwise, into: &w)
+        return ReportBytes(w.output)
+    }
+
+    /// The same document handed to `sink` 64 KB at a time, so that a report of megabytes never
+    /// sits whole in memory (every page a process touches costs it a few microseconds); false if
+    /// the sink refused any part.
+    public static func stream(_ consultation: Consultation, analysis: DecisionAnalysis? = nil,
+                              pairwise: PairwiseJudgements? = nil, chunk: Int = 64 * 1024,
+                              to sink: @escaping (UnsafeBufferPointer<UInt8>) -> Bool) -> Bool {
+        var w = JSONWriter(chunk: chunk, sink: sink)
+        write(consultation, analysis: analysis, pairwise: pairwise, into: &w)
+        return w.finish()
+    }
+
+    private static func write(_ c: Consultation, analysis: DecisionAnalysis?, pairwise: PairwiseJudgements?,
+                              into w: inout JSONWriter) {
+        let knowledge = c.knowledge
         w.beginObject()
         w.member("schema", Double(schemaVersion))
         w.key("recommendation")
@@ -121,7 +139,6 @@ public enum JSONReport {
         w.endObject()
         w.endObject()
         w.newline()
-        return ReportBytes(w.output)
     }
 
     /// Every firing with what supported it, and every weight and rating change as before → after.

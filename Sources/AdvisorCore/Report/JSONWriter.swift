@@ -21,6 +21,19 @@ struct JSONWriter {
         buffer = ByteBuffer(capacity: capacity)
     }
 
+    /// A writer that hands its bytes to `sink` a buffer at a time (see `ByteBuffer.init(capacity:sink:)`);
+    /// `finish()` hands over the rest.
+    init(chunk: Int, sink: @escaping (UnsafeBufferPointer<UInt8>) -> Bool) {
+        baseIndent = 0
+        buffer = ByteBuffer(capacity: chunk, sink: sink)
+    }
+
+    /// Hands what is left to the sink; false if the sink refused any of the output.
+    func finish() -> Bool {
+        buffer.flush()
+        return !buffer.sinkFailed
+    }
+
     /// The output so far.
     var bytes: [UInt8] { buffer.array }
 
@@ -221,10 +234,30 @@ final class ByteBuffer {
     private var base: UnsafeMutablePointer<UInt8>
     private(set) var count = 0
     private var capacity: Int
+    /// Where a streaming buffer's bytes go when it is full; it returns false when it can take no more.
+    private let sink: ((UnsafeBufferPointer<UInt8>) -> Bool)?
+    /// The sink refused bytes: everything after them is dropped.
+    private(set) var sinkFailed = false
 
     init(capacity: Int) {
         self.capacity = max(64, capacity)
         base = .allocate(capacity: self.capacity)
+        sink = nil
+    }
+
+    /// A buffer that stays at `capacity` bytes: when full, it hands them to `sink` and starts again,
+    /// so a report of megabytes is written through the same few pages.
+    init(capacity: Int, sink: @escaping (UnsafeBufferPointer<UInt8>) -> Bool) {
+        self.capacity = max(64, capacity)
+        base = .allocate(capacity: self.capacity)
+        self.sink = sink
+    }
+
+    /// Hands the bytes so far to the sink, if there is one, and empties the buffer.
+    func flush() {
+        guard let sink, count > 0 else { return }
+        if !sinkFailed { sinkFailed = !sink(UnsafeBufferPointer(start: base, count: count)) }
+        count = 0
     }
 
     deinit { base.deallocate() }
@@ -240,7 +273,15 @@ final class ByteBuffer {
 
     @inline(__always)
     private func reserve(_ extra: Int) {
-        if capacity - count < extra { grow(to: count + extra) }
+        if capacity - count < extra { makeRoom(extra) }
+    }
+
+    private func makeRoom(_ extra: Int) {
+        if sink != nil {
+            flush()
+            if capacity >= extra { return }
+        }
+        grow(to: count + extra)
     }
 
     /// Where the next `room` bytes go, with room for them; `advance(by:)` then counts those written.

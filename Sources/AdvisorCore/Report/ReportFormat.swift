@@ -62,4 +62,13 @@ public enum ReportRenderer {
         guard format == .json else { return ReportBytes(Array(render(consultation, format: format, options: options).utf8)) }
         return JSONReport.renderBytes(consultation, analysis: options.analysis, pairwise: options.pairwise?.judgements)
     }
+
+    /// The same report handed to `sink`: JSON a part at a time as it is written, the other formats
+    /// whole. False if the sink refused any part.
+    public static func stream(_ consultation: Consultation, format: ReportFormat, options: ReportOptions,
+                              to sink: @escaping (UnsafeBufferPointer<UInt8>) -> Bool) -> Bool {
+        guard format == .json else { return renderBytes(consultation, format: format, options: options).withBytes(sink) }
+        return JSONReport.stream(consultation, analysis: options.analysis, pairwise: options.pairwise?.judgements,
+                                 to: sink)
+    }
 }
