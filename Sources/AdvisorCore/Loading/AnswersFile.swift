@@ -8,20 +8,22 @@ public enum AnswersFile {
 
     /// Reads and checks the file at `path`. Missing files are reported by the caller (exit 66).
     public static func read(path: String, parser: AnswerParser) throws(AnswerError) -> Answers {
-        // Refuse an oversized file before reading it into memory.
-        if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber,
-           size.intValue > maximumSize {
-            throw AnswerError("answers file '\(path)' is \(size.intValue) bytes; the limit is \(maximumSize)",
+        // Refuse an oversized file before reading it into memory (`stat`, where Foundation's
+        // attributes also looked up the owner's name).
+        var status = stat()
+        if stat(path, &status) == 0, status.st_mode & S_IFMT == S_IFREG, Int(status.st_size) > maximumSize {
+            throw AnswerError("answers file '\(path)' is \(status.st_size) bytes; the limit is \(maximumSize)",
                               origin: .file)
         }
-        guard let data = FileManager.default.contents(atPath: path) else {
+        guard let data = RawFile.read(path, limit: maximumSize) else {
+            // Over the limit only now: it grew since, or it is not a regular file (a pipe, a device).
+            if let data = RawFile.read(path, limit: maximumSize + 1), data.count > maximumSize {
+                throw AnswerError("answers file '\(path)' is more than \(maximumSize) bytes; the limit is \(maximumSize)",
+                                  origin: .file)
+            }
             throw AnswerError("cannot read answers file '\(path)'", origin: .file)
         }
-        guard data.count <= maximumSize else {
-            throw AnswerError("answers file '\(path)' is \(data.count) bytes; the limit is \(maximumSize)",
-                              origin: .file)
-        }
-        var bytes = Array(data)[...]
+        var bytes = data[...]
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
         guard let text = String(validating: bytes, as: UTF8.self) else {
             throw AnswerError("answers file is not valid UTF-8", origin: .file,
