@@ -24,6 +24,9 @@ public struct KnowledgeCache: Sendable {
     /// trusted (`KnowledgeStamps.margin`); tests shorten it.
     var stampMargin = KnowledgeStamps.margin
 
+    /// How old, in seconds, files must be before their stamps stand in for reading them.
+    public static let trustedStampAge = Double(KnowledgeStamps.margin) / 1e9
+
     public init(directory: String?, readable: Bool = true) {
         self.directory = directory
         self.readable = readable
