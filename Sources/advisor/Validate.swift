@@ -22,10 +22,10 @@ struct Validate: ParsableCommand {
         let knowledge = loaded.knowledge
         // The lints enumerate answer profiles and compare rules pairwise: past the standard rule limit
         // (generated rule bases, --large-knowledge) they would take hours, so they are skipped, and said so.
-        let lintable = knowledge.rules.count <= KnowledgeLimits.standard.maximumRules
+        let lintable = knowledge.ruleCount <= KnowledgeLimits.standard.maximumRules
         let lint = lintable ? KnowledgeLint.run(knowledge) : KnowledgeLint.Report()
         if !lintable {
-            Output.error("note: lints skipped: \(knowledge.rules.count) rules is more than the "
+            Output.error("note: lints skipped: \(knowledge.ruleCount) rules is more than the "
                          + "\(KnowledgeLimits.standard.maximumRules) they run on")
         }
         var diagnostics = loaded.warnings + lint.diagnostics
@@ -45,7 +45,7 @@ struct Validate: ParsableCommand {
         let origin = knowledgeOptions.knowledge.isEmpty ? "built-in knowledge" : knowledge.origins
             .joined(separator: " + ")
         var summary = "OK: \(origin): \(knowledge.criteria.count) criteria, \(knowledge.frameworks.count) "
-            + "frameworks, \(knowledge.questions.count) questions, \(knowledge.rules.count) rules, "
+            + "frameworks, \(knowledge.questions.count) questions, \(knowledge.ruleCount) rules, "
             + "\(knowledge.sources.count) sources"
         if !knowledge.overrides.isEmpty { summary += ", \(knowledge.overrides.count) overrides" }
         try Output.write(summary + "; digest \(knowledge.digest)\n")

@@ -58,7 +58,15 @@ struct BinaryReader {
 
     private let bytes: [UInt8]
     private var offset: Int
-    private var strings: [String] = []
+    /// The string table, read first.
+    private(set) var strings: [String] = []
+
+    /// A reader at `offset` of the same bytes, sharing the table another reader read.
+    init(_ bytes: [UInt8], strings: [String], at offset: Int) {
+        self.bytes = bytes
+        self.strings = strings
+        self.offset = offset
+    }
 
     init(_ bytes: [UInt8], from offset: Int = 0) throws(Damaged) {
         self.bytes = bytes
@@ -77,6 +85,9 @@ struct BinaryReader {
     }
 
     var isAtEnd: Bool { offset == bytes.count }
+
+    /// Where the next value starts.
+    var position: Int { offset }
 
     /// The bytes not read yet.
     var remaining: Int { bytes.count - offset }
@@ -132,6 +143,15 @@ struct BinaryReader {
     }
 
     mutating func string() throws(Damaged) -> String { strings[try index(below: strings.count)] }
+
+    /// A string's place in the table, checked, for a caller that may not need the string itself.
+    mutating func stringIndex() throws(Damaged) -> Int { try index(below: strings.count) }
+
+    /// Skips `count` doubles.
+    mutating func skipDoubles(_ count: Int = 1) throws(Damaged) {
+        guard count >= 0, count <= (bytes.count - offset) / 8 else { throw Damaged() }
+        offset += 8 * count
+    }
 
     mutating func optionalString() throws(Damaged) -> String? {
         guard try bool() else { return nil }

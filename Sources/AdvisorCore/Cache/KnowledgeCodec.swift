@@ -179,29 +179,47 @@ enum KnowledgeCodec {
         for _ in 0..<(try r.listCount()) {
             capabilities.append(Capability(id: try r.string(), name: try r.string(), location: try location(&r)))
         }
-        var frameworks: [Framework] = []
+        // Frameworks and rules are read here without being built, every value checked as building
+        // them would check it, for what the engine needs (ids, names, scores, conditions, knock-outs);
+        // the knowledge base builds them from where they start when asked for. At 10,000 rules,
+        // building them all was a third of a warm start.
+        var frameworkStarts: [Int] = []
+        var headers = KnowledgeBase.FrameworkHeaders()
+        var criterionIndex: [String: Int] = [:]
+        for (index, criterion) in criteria.enumerated() where criterionIndex[criterion.id] == nil {
+            criterionIndex[criterion.id] = index
+        }
+        // Each string's criterion index, looked up once: -2 not yet, -1 none.
+        var criterionOfString = [Int32](repeating: -2, count: r.strings.count)
         for _ in 0..<(try r.listCount()) {
-            let id = try r.string(), name = try r.string(), summary = try r.string()
-            var owned: [FrameworkCapability] = []
+            frameworkStarts.append(r.position)
+            let id = try r.string(), name = try r.string()
+            _ = try r.stringIndex()
+            var owned: [String] = []
             for _ in 0..<(try r.listCount()) {
-                owned.append(FrameworkCapability(id: try r.string(), citation: try citation(&r),
-                                                 location: try location(&r)))
+                owned.append(try r.string())
+                try skipCitation(&r)
+                try skipLocation(&r)
             }
-            let ratingCount = try r.listCount()
-            var ratings: [String: Rating] = [:]
-            ratings.reserveCapacity(ratingCount)
-            for _ in 0..<ratingCount {
-                let criterion = try r.string()
-                ratings[criterion] = Rating(score: try r.double(), citation: try citation(&r),
-                                            location: try location(&r))
-            }
-            var known: [FrameworkFact] = []
+            var scores = [Double](repeating: 0, count: criteria.count)
             for _ in 0..<(try r.listCount()) {
-                known.append(FrameworkFact(id: try r.string(), statement: try r.string(), citation: try citation(&r),
-                                           location: try location(&r)))
+                let criterion = try r.stringIndex()
+                if criterionOfString[criterion] == -2 {
+                    criterionOfString[criterion] = Int32(criterionIndex[r.strings[criterion]] ?? -1)
+                }
+                let score = try r.double()
+                if criterionOfString[criterion] >= 0 { scores[Int(criterionOfString[criterion])] = score }
+                try skipCitation(&r)
+                try skipLocation(&r)
             }
-            frameworks.append(Framework(id: id, name: name, summary: summary, capabilities: owned, ratings: ratings,
-                                        facts: known, location: try location(&r)))
+            for _ in 0..<(try r.listCount()) {
+                _ = try r.stringIndex()
+                _ = try r.stringIndex()
+                try skipCitation(&r)
+                try skipLocation(&r)
+            }
+            try skipLocation(&r)
+            headers.append(id: id, name: name, capabilities: owned, scores: scores)
         }
         // Conditions are checked against these bounds: an index out of range would crash the engine.
         var optionCounts: [Int] = []
@@ -219,23 +237,49 @@ enum KnowledgeCodec {
             questions.append(Question(id: id, prompt: prompt, help: help, why: why, kind: kind, options: options,
                                       askIf: askIf, source: try r.string(), location: try location(&r)))
         }
-        var rules: [Rule] = []
         let ruleCount = try r.listCount()
-        rules.reserveCapacity(ruleCount)
+        var ruleStarts: [Int] = []
+        ruleStarts.reserveCapacity(ruleCount)
+        var outline = InferencePlan.RuleOutline()
+        let factCount = facts.count
+        // Each rule's `because` and `source`, as places in the string table.
+        var texts: [UInt32] = []
+        texts.reserveCapacity(2 * ruleCount)
+        guard r.strings.count <= UInt32.max else { throw Damaged() }
         for _ in 0..<ruleCount {
+            ruleStarts.append(r.position)
             let id = try r.string()
-            let when = try ruleCondition(&r, questions: questionCount, facts: facts.count)
-            var actions: [Action] = []
-            let actionCount = try r.listCount()
-            actions.reserveCapacity(actionCount)
-            for _ in 0..<actionCount { actions.append(try action(&r)) }
-            rules.append(Rule(id: id, when: when, actions: actions, because: try r.string(), source: try r.string(),
-                              location: try location(&r)))
+            _ = try r.stringIndex()
+            let compiled = try condition(&r, questions: questionCount, facts: factCount, depth: 0)
+            try skipLocation(&r)
+            var rating = false
+            for _ in 0..<(try r.listCount()) {
+                switch try r.int() {
+                case 0:
+                    _ = try r.stringIndex()
+                    try skipChange(&r)
+                case 1:
+                    rating = true
+                    _ = try r.stringIndex()
+                    _ = try r.stringIndex()
+                    try skipChange(&r)
+                case 2: _ = try r.stringIndex()
+                case 3: outline.knockOuts.appendToLast(.require(capability: try r.string()))
+                case 4:
+                    let framework = try r.string()
+                    outline.knockOuts.appendToLast(.exclude(framework: framework, reason: try r.string()))
+                default: throw Damaged()
+                }
+            }
+            texts.append(UInt32(try r.stringIndex()))
+            texts.append(UInt32(try r.stringIndex()))
+            try skipLocation(&r)
+            outline.append(id: id, condition: compiled, rating: rating)
         }
         let stored = try plan(&r, rules: ruleCount, facts: facts.count, questions: questionCount,
-                              criteria: criteria.count, frameworks: frameworks.count)
-        for index in rules.indices {
-            try check(rules[index].when.compiled, optionCounts: optionCounts)
+                              criteria: criteria.count, frameworks: headers.ids.count)
+        for condition in outline.conditions {
+            try check(condition, optionCounts: optionCounts)
         }
         for question in questions {
             if let askIf = question.askIf { try check(askIf.compiled, optionCounts: optionCounts) }
@@ -253,12 +297,87 @@ enum KnowledgeCodec {
             warnings.append(Diagnostic(severity, try r.string(), at: try location(&r)))
         }
         guard r.isAtEnd else { throw Damaged() }
-        var knowledge = KnowledgeBase(info: info, sources: sources, criteria: criteria, capabilities: capabilities,
-                                      frameworks: frameworks, questions: questions, rules: rules, facts: facts,
-                                      digest: digest, origins: origins, plan: stored)
+        // Building what was checked above can't fail; were it to, a bare value stands in.
+        let strings = r.strings
+        let frameworkIDs = headers.ids, ruleIDs = outline.ids, conditions = outline.conditions
+        let oneFramework: @Sendable (Int) -> Framework = { [frameworkStarts] index in
+            var reader = BinaryReader(bytes, strings: strings, at: frameworkStarts[index])
+            return (try? framework(&reader))
+                ?? Framework(id: frameworkIDs[index], name: frameworkIDs[index], summary: "", ratings: [:])
+        }
+        let oneRule: @Sendable (Int) -> Rule = { [ruleStarts] index in
+            var reader = BinaryReader(bytes, strings: strings, at: ruleStarts[index])
+            return (try? rule(&reader, questions: questionCount, facts: factCount))
+                ?? Rule(id: ruleIDs[index], when: RuleCondition(text: "", compiled: conditions[index]), actions: [],
+                        because: "", source: "")
+        }
+        let ruleTexts: @Sendable (Int) -> (because: String, source: String) = { [texts] index in
+            (strings[Int(texts[2 * index])], strings[Int(texts[2 * index + 1])])
+        }
+        var knowledge = KnowledgeBase(
+            info: info, sources: sources, criteria: criteria, capabilities: capabilities, questions: questions,
+            facts: facts, digest: digest, origins: origins, frameworks: headers, framework: oneFramework,
+            rules: outline, rule: oneRule, ruleTexts: ruleTexts, plan: stored)
         knowledge.layers = provenance.layers
         knowledge.overrides = provenance.overrides
         return (knowledge, warnings)
+    }
+
+    /// Checks a location as `location` would read it, without building it.
+    private static func skipLocation(_ r: inout BinaryReader) throws(Damaged) {
+        guard try r.bool() else { return }
+        _ = try r.stringIndex()
+        _ = try r.int()
+        _ = try r.int()
+    }
+
+    /// Checks a citation as `citation` would read it, without building it.
+    private static func skipCitation(_ r: inout BinaryReader) throws(Damaged) {
+        _ = try r.stringIndex()
+        _ = try r.stringIndex()
+        if try r.bool() {
+            guard Evidence(rawValue: r.strings[try r.stringIndex()]) != nil else { throw Damaged() }
+        }
+        if try r.bool() { _ = try r.stringIndex() }
+    }
+
+    /// Checks a weight or rating change (its kind, then its number).
+    private static func skipChange(_ r: inout BinaryReader) throws(Damaged) {
+        _ = try r.index(below: 2)
+        try r.skipDoubles()
+    }
+
+    private static func framework(_ r: inout BinaryReader) throws(Damaged) -> Framework {
+        let id = try r.string(), name = try r.string(), summary = try r.string()
+        var owned: [FrameworkCapability] = []
+        for _ in 0..<(try r.listCount()) {
+            owned.append(FrameworkCapability(id: try r.string(), citation: try citation(&r), location: try location(&r)))
+        }
+        let ratingCount = try r.listCount()
+        var ratings: [String: Rating] = [:]
+        ratings.reserveCapacity(ratingCount)
+        for _ in 0..<ratingCount {
+            let criterion = try r.string()
+            ratings[criterion] = Rating(score: try r.double(), citation: try citation(&r), location: try location(&r))
+        }
+        var known: [FrameworkFact] = []
+        for _ in 0..<(try r.listCount()) {
+            known.append(FrameworkFact(id: try r.string(), statement: try r.string(), citation: try citation(&r),
+                                       location: try location(&r)))
+        }
+        return Framework(id: id, name: name, summary: summary, capabilities: owned, ratings: ratings, facts: known,
+                         location: try location(&r))
+    }
+
+    private static func rule(_ r: inout BinaryReader, questions: Int, facts: Int) throws(Damaged) -> Rule {
+        let id = try r.string()
+        let when = try ruleCondition(&r, questions: questions, facts: facts)
+        var actions: [Action] = []
+        let actionCount = try r.listCount()
+        actions.reserveCapacity(actionCount)
+        for _ in 0..<actionCount { actions.append(try action(&r)) }
+        return Rule(id: id, when: when, actions: actions, because: try r.string(), source: try r.string(),
+                    location: try location(&r))
     }
 
     /// The plan's stored parts, every index checked against what it indexes, so that a damaged

@@ -43,7 +43,7 @@ public struct Consultation: Sendable {
     /// Fired rules sorted by id, the order reports list them in.
     public var firedRules: [Rule] {
         // Sorted by the plan's precomputed id rank: moving indices, not whole rules.
-        knowledge.plan.inIDOrder(firings.map(\.ruleIndex)).map { knowledge.rules[$0] }
+        knowledge.plan.inIDOrder(firings.map(\.ruleIndex)).map { knowledge.rule(at: $0) }
     }
 
     public func weight(of criterion: String) -> CriterionWeight? {

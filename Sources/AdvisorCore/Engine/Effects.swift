@@ -86,16 +86,16 @@ enum Effects {
     /// Knock-outs: explicit exclusions, and frameworks lacking a required capability. The first
     /// reason in rule-id order is kept for each framework.
     static func exclusions(_ knowledge: KnowledgeBase, fired firedIndices: [Int]) -> [Exclusion] {
-        var result: [Exclusion?] = Array(repeating: nil, count: knowledge.frameworks.count)
+        var result: [Exclusion?] = Array(repeating: nil, count: knowledge.frameworkIDs.count)
         knockOuts(knowledge, fired: firedIndices) { f, index, action in
-            let rule = knowledge.rules[index], framework = knowledge.frameworks[f]
+            let rule = knowledge.plan.ruleIDs[index], framework = knowledge.frameworkIDs[f]
             switch action {
             case .exclude(_, let reason):
-                result[f] = Exclusion(framework: framework.id, rule: rule.id, reason: reason)
+                result[f] = Exclusion(framework: framework, rule: rule, reason: reason)
             case .require(let capability):
                 let name = knowledge.capabilities.first { $0.id == capability }?.name ?? capability
-                result[f] = Exclusion(framework: framework.id, rule: rule.id,
-                                      reason: "\(framework.name) lacks \(name), which rule '\(rule.id)' requires")
+                result[f] = Exclusion(framework: framework, rule: rule,
+                                      reason: "\(knowledge.frameworkNames[f]) lacks \(name), which rule '\(rule)' requires")
             default:
                 break
             }
@@ -105,9 +105,9 @@ enum Effects {
 
     /// Calls `knock` once for each framework knocked out, with the first rule (index) and action that did it.
     static func knockOuts(_ knowledge: KnowledgeBase, fired firedIndices: [Int], knock: (Int, Int, Action) -> Void) {
-        var out = Array(repeating: false, count: knowledge.frameworks.count)
+        var out = Array(repeating: false, count: knowledge.frameworkIDs.count)
         for index in firedIndices where knowledge.plan.knockOutRules[index] {
-            for action in knowledge.rules[index].actions {
+            for action in knowledge.plan.knockOutActions[index] {
                 switch action {
                 case .exclude(let framework, _):
                     if let f = knowledge.frameworkIndex[framework], !out[f] {
@@ -115,7 +115,7 @@ enum Effects {
                         knock(f, index, action)
                     }
                 case .require(let capability):
-                    for (f, framework) in knowledge.frameworks.enumerated() where !framework.has(capability) && !out[f] {
+                    for f in out.indices where !out[f] && !knowledge.framework(f, has: capability) {
                         out[f] = true
                         knock(f, index, action)
                     }

@@ -69,17 +69,17 @@ public enum Engine {
         fired = knowledge.plan.inIDOrder(fired)
         let weights = Effects.weightValues(knowledge, fired: fired, overrides: overrides)
         let ratings = Effects.ratingValues(knowledge, fired: fired)
-        var excluded = Array(repeating: false, count: knowledge.frameworks.count)
+        var excluded = Array(repeating: false, count: knowledge.frameworkIDs.count)
         Effects.knockOuts(knowledge, fired: fired) { framework, _, _ in excluded[framework] = true }
         let total = weights.reduce(0, +)
         // Sorted exactly as `Scoring.rank` sorts, so near-ties fall the same way.
-        let frameworks = knowledge.frameworks
+        let ids = knowledge.frameworkIDs
         var scored: [(Int, Double)] = []
-        scored.reserveCapacity(frameworks.count)
-        for f in frameworks.indices where !excluded[f] {
+        scored.reserveCapacity(ids.count)
+        for f in ids.indices where !excluded[f] {
             scored.append((f, Scoring.score(weights: weights, ratings: ratings[f], total: total)))
         }
-        scored.sort { Scoring.ranksBefore($0.1, frameworks[$0.0].id, $1.1, frameworks[$1.0].id) }
+        scored.sort { Scoring.ranksBefore($0.1, ids[$0.0], $1.1, ids[$1.0]) }
         if let first = scored.first {
             outcome.winner = first.0
             outcome.score = first.1

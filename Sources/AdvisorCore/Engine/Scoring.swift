@@ -17,8 +17,7 @@ public enum Scoring {
             contributions.append(Contribution(criterion: weight.criterion, weight: weight.final, rating: rating,
                                               points: points))
         }
-        let framework = knowledge.frameworks[f]
-        return ScoredFramework(framework: framework.id, name: framework.name, score: score, rank: 0,
+        return ScoredFramework(framework: knowledge.frameworkIDs[f], name: knowledge.frameworkNames[f], score: score, rank: 0,
                                contributions: contributions)
     }
 
@@ -37,8 +36,8 @@ public enum Scoring {
 
     static func rank(_ knowledge: KnowledgeBase, weights: [CriterionWeight], ratings: [[FrameworkRating]],
                      excluded: Set<String>) -> [ScoredFramework] {
-        var scored = knowledge.frameworks.indices
-            .filter { !excluded.contains(knowledge.frameworks[$0].id) }
+        var scored = knowledge.frameworkIDs.indices
+            .filter { !excluded.contains(knowledge.frameworkIDs[$0]) }
             .map { score(knowledge, framework: $0, weights: weights, ratings: ratings) }
         scored.sort(by: ranksBefore)
         for index in scored.indices { scored[index].rank = index + 1 }

@@ -52,6 +52,12 @@ public struct FlatLists<Element: Sendable>: Sendable {
         values[offsets[index]..<offsets[index + 1]]
     }
 
+    /// Adds an element to a list being built at the end; `endList` closes it.
+    mutating func appendToLast(_ element: Element) { values.append(element) }
+
+    /// Closes the list being built at the end (with the elements given to `appendToLast` since the last).
+    mutating func endList() { offsets.append(values.count) }
+
     /// Adds a list at the end.
     public mutating func append(_ list: some Sequence<Element>) {
         values.append(contentsOf: list)

@@ -43,6 +43,8 @@ public final class InferencePlan: Sendable {
     /// Whether each rule changes a rating, and whether it can knock a framework out.
     public let ratingRules: [Bool]
     public let knockOutRules: [Bool]
+    /// Each rule's knock-outs (`exclude` and `require` actions), in the order the rule lists them.
+    public let knockOutActions: FlatLists<Action>
 
     /// A weight change with its criterion interned to an index.
     public struct WeightAction: Hashable, Sendable {
@@ -75,19 +77,61 @@ public final class InferencePlan: Sendable {
         var idOrder: [Int]?
     }
 
-    public convenience init(rules: [Rule], facts: [String], criteria: [String] = [], frameworks: [String] = []) {
-        self.init(rules: rules, stored: Self.work(rules: rules, facts: facts, criteria: criteria, frameworks: frameworks))
+    /// What the plan takes from the rules themselves: their conditions, ids and knock-outs.
+    struct RuleOutline: Sendable {
+        var conditions: [Condition] = []
+        var ids: [String] = []
+        var ratingRules: [Bool] = []
+        var knockOuts = FlatLists<Action>()
+
+        init() {}
+
+        init(_ rules: [Rule]) {
+            conditions.reserveCapacity(rules.count)
+            ids.reserveCapacity(rules.count)
+            ratingRules.reserveCapacity(rules.count)
+            for index in rules.indices { append(rules[index]) }
+        }
+
+        /// A rule whose knock-outs were given to `knockOuts.appendToLast` just before.
+        mutating func append(id: String, condition: Condition, rating: Bool) {
+            conditions.append(condition)
+            ids.append(id)
+            ratingRules.append(rating)
+            knockOuts.endList()
+        }
+
+        mutating func append(_ rule: Rule) {
+            conditions.append(rule.when.compiled)
+            ids.append(rule.id)
+            var rating = false
+            for action in rule.actions {
+                switch action {
+                case .rating: rating = true
+                case .exclude, .require: knockOuts.appendToLast(action)
+                case .weight, .fact: break
+                }
+            }
+            ratingRules.append(rating)
+            knockOuts.endList()
+        }
     }
 
-    /// A plan from its stored parts, which must fit `rules` (the cache checks every index).
-    init(rules: [Rule], stored: Stored) {
-        conditions = rules.map(\.when.compiled)
+    public convenience init(rules: [Rule], facts: [String], criteria: [String] = [], frameworks: [String] = []) {
+        self.init(outline: RuleOutline(rules),
+                  stored: Self.work(rules: rules, facts: facts, criteria: criteria, frameworks: frameworks))
+    }
+
+    /// A plan from its stored parts, which must fit the rules outlined (the cache checks every index).
+    init(outline: RuleOutline, stored: Stored) {
+        conditions = outline.conditions
+        let ruleCount = outline.conditions.count
         var entries: [RuleEntry] = []
-        entries.reserveCapacity(rules.count)
+        entries.reserveCapacity(ruleCount)
         var assertions: [Assertion] = []
         assertions.reserveCapacity(stored.assertedFacts.values.count)
         let readerOffsets = stored.readers.offsets
-        for index in rules.indices {
+        for index in 0..<ruleCount {
             let start = assertions.count
             for fact in stored.assertedFacts[index] {
                 assertions.append(Assertion(fact: Int32(fact), readerStart: Int32(readerOffsets[fact]),
@@ -98,12 +142,12 @@ public final class InferencePlan: Sendable {
         }
         self.entries = entries
         self.assertions = assertions
-        ruleIDs = rules.map(\.id)
+        ruleIDs = outline.ids
         let ruleStratum = stored.ruleStratum
         self.ruleStratum = ruleStratum
         // Rules by stratum, each in knowledge order (the strata are at most the rule count + 1).
         let levels = (ruleStratum.max() ?? 0) + 1
-        let byLevel = FlatLists(count: levels, keys: ruleStratum, values: Array(rules.indices))
+        let byLevel = FlatLists(count: levels, keys: ruleStratum, values: Array(0..<ruleCount))
         strata = (0..<levels).map { Array(byLevel[$0]) }.filter { !$0.isEmpty }
         readers = stored.readers
         asserters = stored.asserters
@@ -120,26 +164,16 @@ public final class InferencePlan: Sendable {
         var finalOrder = finalStratum.indices.filter { finalStratum[$0] >= 0 }
         finalOrder.sort { finalStratum[$0] != finalStratum[$1] ? finalStratum[$0] < finalStratum[$1] : $0 < $1 }
         self.finalOrder = finalOrder
-        var ratingRules = Array(repeating: false, count: rules.count)
-        var knockOutRules = Array(repeating: false, count: rules.count)
-        for index in rules.indices {
-            for action in rules[index].actions {
-                switch action {
-                case .rating: ratingRules[index] = true
-                case .exclude, .require: knockOutRules[index] = true
-                case .weight, .fact: break
-                }
-            }
-        }
-        self.ratingRules = ratingRules
-        self.knockOutRules = knockOutRules
+        ratingRules = outline.ratingRules
+        knockOutRules = (0..<ruleCount).map { !outline.knockOuts[$0].isEmpty }
+        knockOutActions = outline.knockOuts
         idOrder = stored.idOrder
         if let order = stored.idOrder {
-            var rank = Array(repeating: 0, count: rules.count)
+            var rank = Array(repeating: 0, count: ruleCount)
             for (position, index) in order.enumerated() { rank[index] = position }
             idRank = rank
         } else {
-            idRank = Array(rules.indices)
+            idRank = Array(0..<ruleCount)
         }
     }
 

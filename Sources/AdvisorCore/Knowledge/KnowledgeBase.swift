@@ -7,9 +7,7 @@ public struct KnowledgeBase: Sendable {
     public var sources: [SourceReference]
     public var criteria: [Criterion]
     public var capabilities: [Capability]
-    public var frameworks: [Framework]
     public var questions: [Question]
-    public var rules: [Rule]
     /// Derived facts, in index order: `Condition.fact(i)` reads `facts[i]`.
     public var facts: [String]
     /// SHA-256 over the knowledge files, hex.
@@ -21,6 +19,35 @@ public struct KnowledgeBase: Sendable {
     public var layers: [KnowledgeLayer] = []
     /// The ratings and base weights that overlays set by id, in the order they were applied.
     public var overrides: [KnowledgeOverride] = []
+
+    /// The frameworks, in knowledge order. From a cache entry they are decoded when first asked
+    /// for; the engine reads `frameworkIDs`, `frameworkNames` and `baseRatings` instead.
+    public var frameworks: [Framework] {
+        get { frameworkList.values }
+        set {
+            frameworkList = DeferredList(newValue)
+            frameworkIndex = Self.index(newValue.map(\.id))
+            setFrameworkHeaders(FrameworkHeaders(newValue, criteria: criteria))
+        }
+    }
+    /// The rules, in knowledge order. From a cache entry they are decoded when first asked for;
+    /// `rule(at:)` decodes one, and the engine reads the plan instead.
+    public var rules: [Rule] {
+        get { ruleList.values }
+        set {
+            ruleList = DeferredList(newValue)
+            ruleTexts = nil
+        }
+    }
+    /// A rule's `because` and `source` without decoding the rule (from a cache entry), or nil.
+    private var ruleTexts: (@Sendable (Int) -> (because: String, source: String))?
+    private var frameworkList: DeferredList<Framework>
+    private var ruleList: DeferredList<Rule>
+    /// Each framework's id and name, by framework index.
+    public private(set) var frameworkIDs: [String] = []
+    public private(set) var frameworkNames: [String] = []
+    /// Each framework's capability ids, for knock-outs by a required capability.
+    private(set) var frameworkCapabilities: [[String]] = []
 
     public private(set) var criterionIndex: [String: Int] = [:]
     public private(set) var frameworkIndex: [String: Int] = [:]
@@ -56,35 +83,110 @@ public struct KnowledgeBase: Sendable {
         self.sources = sources
         self.criteria = criteria
         self.capabilities = capabilities
-        self.frameworks = frameworks
+        self.frameworkList = DeferredList(frameworks)
         self.questions = questions
-        self.rules = rules
+        self.ruleList = DeferredList(rules)
         self.facts = facts
         self.digest = digest
         self.origins = origins
-        buildIndices(stored)
+        let plan = stored.map { InferencePlan(outline: InferencePlan.RuleOutline(rules), stored: $0) }
+            ?? InferencePlan(rules: rules, facts: facts, criteria: criteria.map(\.id), frameworks: frameworks.map(\.id))
+        buildIndices(plan: plan, frameworks: FrameworkHeaders(frameworks, criteria: criteria))
     }
 
-    private mutating func buildIndices(_ stored: InferencePlan.Stored?) {
+    /// From a cache entry: the frameworks and rules decoded when asked for (`frameworks(i)` and
+    /// `rules(i)` must not fail: the entry was checked whole), with what the engine needs of them
+    /// already taken out (`headers`, `outline`).
+    init(info: KnowledgeInfo, sources: [SourceReference], criteria: [Criterion], capabilities: [Capability],
+         questions: [Question], facts: [String], digest: String, origins: [String],
+         frameworks: FrameworkHeaders, framework: @escaping @Sendable (Int) -> Framework,
+         rules outline: InferencePlan.RuleOutline, rule: @escaping @Sendable (Int) -> Rule,
+         ruleTexts: @escaping @Sendable (Int) -> (because: String, source: String), plan stored: InferencePlan.Stored) {
+        self.ruleTexts = ruleTexts
+        self.info = info
+        self.sources = sources
+        self.criteria = criteria
+        self.capabilities = capabilities
+        self.frameworkList = DeferredList(count: frameworks.ids.count, one: framework)
+        self.questions = questions
+        self.ruleList = DeferredList(count: outline.ids.count, one: rule)
+        self.facts = facts
+        self.digest = digest
+        self.origins = origins
+        buildIndices(plan: InferencePlan(outline: outline, stored: stored), frameworks: frameworks)
+    }
+
+    /// What the engine reads of the frameworks, apart from the whole `Framework` values.
+    struct FrameworkHeaders {
+        var ids: [String] = []
+        var names: [String] = []
+        var capabilities: [[String]] = []
+        /// Scores by framework index, then criterion index (0 where a framework has no rating).
+        var scores: [[Double]] = []
+
+        init() {}
+
+        init(_ frameworks: [Framework], criteria: [Criterion]) {
+            for framework in frameworks { append(framework, criteria: criteria) }
+        }
+
+        mutating func append(_ framework: Framework, criteria: [Criterion]) {
+            append(id: framework.id, name: framework.name, capabilities: framework.capabilities.map(\.id),
+                   scores: criteria.map { framework.ratings[$0.id]?.score ?? 0 })
+        }
+
+        mutating func append(id: String, name: String, capabilities: [String], scores: [Double]) {
+            ids.append(id)
+            names.append(name)
+            self.capabilities.append(capabilities)
+            self.scores.append(scores)
+        }
+    }
+
+    private mutating func buildIndices(plan: InferencePlan, frameworks: FrameworkHeaders) {
         criterionIndex = Self.index(criteria.map(\.id))
-        frameworkIndex = Self.index(frameworks.map(\.id))
+        frameworkIndex = Self.index(frameworks.ids)
         questionIndex = Self.index(questions.map(\.id))
         sourceIndex = Self.index(sources.map(\.id))
-        if let stored {
-            plan = InferencePlan(rules: rules, stored: stored)
-        } else {
-            plan = InferencePlan(rules: rules, facts: facts, criteria: criteria.map(\.id),
-                                 frameworks: frameworks.map(\.id))
-        }
+        self.plan = plan
         rulesById = plan.idOrder
         factsBySearch = Self.sortedOrder(facts)
-        baseRatings = frameworks.map { framework in
-            criteria.map { criterion in
-                let base = framework.ratings[criterion.id]?.score ?? 0
-                return FrameworkRating(criterion: criterion.id, base: base, final: base, steps: [])
-            }
+        setFrameworkHeaders(frameworks)
+    }
+
+    private mutating func setFrameworkHeaders(_ headers: FrameworkHeaders) {
+        frameworkIDs = headers.ids
+        frameworkNames = headers.names
+        frameworkCapabilities = headers.capabilities
+        baseRatings = headers.scores.map { row in
+            zip(criteria, row).map { FrameworkRating(criterion: $0.id, base: $1, final: $1, steps: []) }
         }
-        baseRatingValues = baseRatings.map { $0.map(\.final) }
+        baseRatingValues = headers.scores
+    }
+
+    /// How many rules there are, without building them.
+    public var ruleCount: Int { ruleList.count }
+
+    /// Rule `index`, decoded alone when the rules come from a cache entry and haven't all been asked for.
+    public func rule(at index: Int) -> Rule { ruleList[index] }
+
+    /// Rule `index`'s `because` and `source`, which reports list for every fired rule.
+    public func ruleTexts(at index: Int) -> (because: String, source: String) {
+        if let ruleTexts { return ruleTexts(index) }
+        let rule = ruleList[index]
+        return (rule.because, rule.source)
+    }
+
+    /// Framework `index`, the same way.
+    public func framework(at index: Int) -> Framework { frameworkList[index] }
+
+    /// Whether the whole rule and framework lists have been built (tests check that a warm
+    /// `recommend` builds neither).
+    var rulesAndFrameworksBuilt: (rules: Bool, frameworks: Bool) { (ruleList.isWhole, frameworkList.isWhole) }
+
+    /// Whether framework `index` has the capability.
+    func framework(_ index: Int, has capability: String) -> Bool {
+        frameworkCapabilities[index].contains(capability)
     }
 
     private static func index(_ ids: [String]) -> [String: Int] {
@@ -122,16 +224,16 @@ public struct KnowledgeBase: Sendable {
 
     /// The index of the rule with this id.
     public func ruleIndex(_ id: String) -> Int? {
-        Self.search(id, in: { rules[$0].id }, count: rules.count, order: rulesById)
+        Self.search(id, in: { plan.ruleIDs[$0] }, count: plan.ruleIDs.count, order: rulesById)
     }
 
     // MARK: - Lookups
 
     public func criterion(_ id: String) -> Criterion? { criterionIndex[id].map { criteria[$0] } }
-    public func framework(_ id: String) -> Framework? { frameworkIndex[id].map { frameworks[$0] } }
+    public func framework(_ id: String) -> Framework? { frameworkIndex[id].map { frameworkList[$0] } }
     public func question(_ id: String) -> Question? { questionIndex[id].map { questions[$0] } }
     public func source(_ id: String) -> SourceReference? { sourceIndex[id].map { sources[$0] } }
-    public func rule(_ id: String) -> Rule? { ruleIndex(id).map { rules[$0] } }
+    public func rule(_ id: String) -> Rule? { ruleIndex(id).map { ruleList[$0] } }
 }
 
 // MARK: - Vocabulary for conditions

@@ -35,7 +35,7 @@ public enum KnowledgeLoader {
         // Files stamped as they were when last loaded lead to their entry without being read.
         if let (digest, origins) = cache.stampedDigest(directories: directories, listings: listings, builtIn: builtIn),
            let (knowledge, warnings) = cache.read(digest: digest, origins: origins),
-           warnings.isEmpty, knowledge.rules.count <= limits.maximumRules {
+           warnings.isEmpty, knowledge.ruleCount <= limits.maximumRules {
             if let profile, let start {
                 profile.cacheRead += LoadProfile.now() - start
                 profile.cacheHit = true
@@ -93,7 +93,7 @@ public enum KnowledgeLoader {
         lap(\.digest)
         // An entry written under larger limits is no reason to accept more than these allow.
         if let (knowledge, warnings) = cache.read(digest: digest, origins: origins),
-           knowledge.rules.count <= limits.maximumRules {
+           knowledge.ruleCount <= limits.maximumRules {
             var texts = SourceTexts()
             if !warnings.isEmpty {
                 var ignored: [Diagnostic] = []

@@ -133,7 +133,7 @@ extension DecisionRecord {
                     let text = "\(question)=\(value.text)"
                     if !result.contains(text) { result.append(text) }
                 case .fact(let name):
-                    for other in c.firings where k.rules[other.ruleIndex].actions.contains(.fact(name)) {
+                    for other in c.firings where k.rule(at: other.ruleIndex).actions.contains(.fact(name)) {
                         collect(other.rule, into: &result, visited: &visited)
                     }
                 }

@@ -97,9 +97,10 @@ public enum JSONReport {
         w.beginArray()
         for index in knowledge.plan.inIDOrder(c.firings.map(\.ruleIndex)) {
             w.beginObject()
+            let texts = knowledge.ruleTexts(at: index)
             w.member("id", knowledge.plan.ruleIDs[index])
-            w.member("because", knowledge.rules[index].because)
-            w.member("source", knowledge.rules[index].source)
+            w.member("because", texts.because)
+            w.member("source", texts.source)
             w.endObject()
         }
         w.endArray()
@@ -188,11 +189,11 @@ public enum JSONReport {
         w.endArray()
         w.key("ratingChanges")
         w.beginArray()
-        for (f, framework) in c.knowledge.frameworks.enumerated() {
+        for (f, framework) in c.knowledge.frameworkIDs.enumerated() {
             for rating in c.ratings[f] {
                 for step in rating.steps {
                     w.beginObject()
-                    w.member("framework", framework.id)
+                    w.member("framework", framework)
                     w.member("criterion", rating.criterion)
                     w.member("by", step.rule)
                     w.key("change")
