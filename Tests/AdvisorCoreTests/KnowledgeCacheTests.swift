@@ -181,6 +181,24 @@ struct KnowledgeCacheTests {
         }
     }
 
+    @Test("the string table gives back ASCII and other UTF-8 alike, and refuses bytes that aren't UTF-8",
+          arguments: [["r1", "", "café ✓", "日本語", "emoji 🚀 after"], ["only", "ascii", String(repeating: "x", count: 300)]])
+    func stringTable(texts: [String]) throws {
+        var w = BinaryWriter()
+        for text in texts { w.string(text) }
+        let parts = w.finished()
+        var r = try BinaryReader(parts.table + parts.body)
+        #expect(try texts.map { _ in try r.string() } == texts)
+        #expect(r.isAtEnd)
+        // The same table with a lone continuation byte, a truncated sequence and an overlong form.
+        for bad: [UInt8] in [[0x80], [0x61, 0xE6, 0x97], [0xC0, 0xAF]] {
+            var broken = BinaryWriter()
+            broken.int(1)
+            broken.int(bad.count)
+            #expect(throws: BinaryReader.Damaged.self) { try BinaryReader(broken.bytes + bad) }
+        }
+    }
+
     @Test("editing a file makes the entry stale: the files are read again and the old entry replaced")
     func stale() throws {
         let folder = temporaryFolder()

@@ -77,11 +77,25 @@ struct BinaryReader {
             let length = try self.count(limit: bytes.count - self.offset)
             let end = self.offset + length
             guard end <= bytes.count else { throw Damaged() }
-            // Invalid UTF-8 means a damaged entry, not text to repair.
-            guard let text = String(validating: bytes[self.offset..<end], as: UTF8.self) else { throw Damaged() }
-            strings.append(text)
+            strings.append(try Self.text(bytes, self.offset..<end))
             self.offset = end
         }
+    }
+
+    /// The UTF-8 text in `range`. Invalid UTF-8 means a damaged entry, not text to repair. ASCII
+    /// (all of the synthetic workload, most knowledge) is checked with one pass over its bytes and
+    /// then taken as it is: `String(validating:)` took 1 ms for the 12,000 strings of 10,000 rules,
+    /// this 0.25 ms.
+    private static func text(_ bytes: [UInt8], _ range: Range<Int>) throws(Damaged) -> String {
+        let ascii: String? = bytes.withUnsafeBufferPointer { buffer in
+            let piece = UnsafeBufferPointer(rebasing: buffer[range])
+            var high: UInt8 = 0
+            for byte in piece { high |= byte }
+            return high < 0x80 ? String(decoding: piece, as: UTF8.self) : nil
+        }
+        if let ascii { return ascii }
+        guard let text = String(validating: bytes[range], as: UTF8.self) else { throw Damaged() }
+        return text
     }
 
     var isAtEnd: Bool { offset == bytes.count }

@@ -240,7 +240,7 @@ enum KnowledgeCodec {
         let ruleCount = try r.listCount()
         var ruleStarts: [Int] = []
         ruleStarts.reserveCapacity(ruleCount)
-        var outline = InferencePlan.RuleOutline()
+        var outline = InferencePlan.RuleOutline(reserving: ruleCount)
         let factCount = facts.count
         // Each rule's `because` and `source`, as places in the string table.
         var texts: [UInt32] = []

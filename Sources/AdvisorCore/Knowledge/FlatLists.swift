@@ -52,6 +52,9 @@ public struct FlatLists<Element: Sendable>: Sendable {
         values[offsets[index]..<offsets[index + 1]]
     }
 
+    /// Room for `count` more lists (their elements not counted).
+    mutating func reserveLists(_ count: Int) { offsets.reserveCapacity(offsets.count + count) }
+
     /// Adds an element to a list being built at the end; `endList` closes it.
     mutating func appendToLast(_ element: Element) { values.append(element) }
 

@@ -86,6 +86,13 @@ public final class InferencePlan: Sendable {
 
         init() {}
 
+        init(reserving count: Int) {
+            conditions.reserveCapacity(count)
+            ids.reserveCapacity(count)
+            ratingRules.reserveCapacity(count)
+            knockOuts.reserveLists(count)
+        }
+
         init(_ rules: [Rule]) {
             conditions.reserveCapacity(rules.count)
             ids.reserveCapacity(rules.count)
