@@ -94,9 +94,9 @@ public struct KnowledgeBase: Sendable {
         buildIndices(plan: plan, frameworks: FrameworkHeaders(frameworks, criteria: criteria))
     }
 
-    /// From a cache entry: the frameworks and rules decoded when asked for (`frameworks(i)` and
-    /// `rules(i)` must not fail: the entry was checked whole), with what the engine needs of them
-    /// already taken out (`headers`, `outline`).
+    /// From a cache entry: the frameworks and rules built when asked for (`framework(i)` and
+    /// `rule(i)` build element `i` and must not fail: the entry was checked whole), with what the
+    /// engine needs of them already taken out (`frameworks`, the headers, and `outline`).
     init(info: KnowledgeInfo, sources: [SourceReference], criteria: [Criterion], capabilities: [Capability],
          questions: [Question], facts: [String], digest: String, origins: [String],
          frameworks: FrameworkHeaders, framework: @escaping @Sendable (Int) -> Framework,
