@@ -181,6 +181,24 @@ struct KnowledgeCacheTests {
         }
     }
 
+    @Test("integers of every length round-trip, and a cut-off integer is refused",
+          arguments: [0, 1, -1, 63, -64, 64, -65, 8_191, -8_192, 8_192, -8_193, 1 << 20, 1 << 35, -(1 << 35),
+                      Int.max, Int.min])
+    func integers(value: Int) throws {
+        var w = BinaryWriter()
+        w.int(0)
+        w.int(value)
+        w.int(value)
+        var r = try BinaryReader(w.bytes)
+        #expect(try r.int() == value && r.int() == value)
+        #expect(r.isAtEnd)
+        let one = Array(w.bytes[1..<(1 + (w.bytes.count - 1) / 2)])
+        for length in 0..<one.count {
+            var cut = try BinaryReader([0] + one.prefix(length))
+            #expect(throws: BinaryReader.Damaged.self) { try cut.int() }
+        }
+    }
+
     @Test("the string table gives back ASCII and other UTF-8 alike, and refuses bytes that aren't UTF-8",
           arguments: [["r1", "", "café ✓", "日本語", "emoji 🚀 after"], ["only", "ascii", String(repeating: "x", count: 300)]])
     func stringTable(texts: [String]) throws {
