@@ -112,24 +112,7 @@ struct BinaryReader {
         return bytes[offset]
     }
 
-    /// A zig-zag LEB128 integer. One- and two-byte values (tags, counts, most indices) are read in
-    /// line; a warm load at 10,000 rules reads about 200,000 of them.
-    @inline(__always)
     mutating func int() throws(Damaged) -> Int {
-        guard offset + 1 < bytes.count else { return try longInt() }
-        let first = bytes[offset]
-        if first < 0x80 {
-            offset += 1
-            return Self.unzigzag(UInt64(first))
-        }
-        let second = bytes[offset + 1]
-        guard second < 0x80 else { return try longInt() }
-        offset += 2
-        return Self.unzigzag(UInt64(first & 0x7F) | UInt64(second) << 7)
-    }
-
-    @inline(never)
-    private mutating func longInt() throws(Damaged) -> Int {
         var result: UInt64 = 0
         var shift: UInt64 = 0
         while true {
@@ -139,23 +122,16 @@ struct BinaryReader {
             if next < 0x80 { break }
             shift += 7
         }
-        return Self.unzigzag(result)
-    }
-
-    @inline(__always)
-    private static func unzigzag(_ value: UInt64) -> Int {
-        Int(Int64(bitPattern: (value >> 1) ^ (0 &- (value & 1))))
+        return Int(Int64(bitPattern: (result >> 1) ^ (0 &- (result & 1))))
     }
 
     /// A count or index in `0..<limit` (or `0...limit` for counts).
-    @inline(__always)
     mutating func count(limit: Int) throws(Damaged) -> Int {
         let value = try int()
         guard value >= 0, value <= limit else { throw Damaged() }
         return value
     }
 
-    @inline(__always)
     mutating func index(below bound: Int) throws(Damaged) -> Int {
         let value = try int()
         guard value >= 0, value < bound else { throw Damaged() }
@@ -183,7 +159,6 @@ struct BinaryReader {
     mutating func string() throws(Damaged) -> String { strings[try index(below: strings.count)] }
 
     /// A string's place in the table, checked, for a caller that may not need the string itself.
-    @inline(__always)
     mutating func stringIndex() throws(Damaged) -> Int { try index(below: strings.count) }
 
     /// Skips `count` doubles.
