@@ -57,7 +57,7 @@ extension KnowledgeChoice {
     /// The compiled cache. `validate` always checks the files, but still refreshes the cache.
     /// `ADVISOR_CACHE=off` turns caching off.
     func cache(reading: Bool) -> KnowledgeCache {
-        let environment = ProcessInfo.processInfo.environment
+        let environment = environmentVariables(["ADVISOR_CACHE", "XDG_CACHE_HOME", "HOME"])
         if environment["ADVISOR_CACHE"] == "off" { return .disabled }
         var cache = KnowledgeCache.standard(environment: environment)
         cache.readable = reading
@@ -160,11 +160,7 @@ struct ColorOptions: ParsableArguments, ColorChoice {
 
 extension ColorChoice {
     func style() -> TextStyle {
-        // Only the variables that matter, read with getenv: ProcessInfo copies the whole environment.
-        var environment: [String: String] = [:]
-        for name in ["NO_COLOR", "TERM", "LC_ALL", "LC_CTYPE", "LANG"] {
-            if let value = getenv(name) { environment[name] = String(cString: value) }
-        }
+        let environment = environmentVariables(["NO_COLOR", "TERM", "LC_ALL", "LC_CTYPE", "LANG"])
         let useColor: Bool
         if let color {
             useColor = color
@@ -179,4 +175,14 @@ extension ColorChoice {
 /// Output formats of `recommend`.
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json
+}
+
+/// Only the variables that matter, read with getenv: `ProcessInfo.environment` copies the whole
+/// environment into a dictionary (0.3 ms of a warm `recommend`).
+func environmentVariables(_ names: [String]) -> [String: String] {
+    var environment: [String: String] = [:]
+    for name in names {
+        if let value = getenv(name) { environment[name] = String(cString: value) }
+    }
+    return environment
 }
