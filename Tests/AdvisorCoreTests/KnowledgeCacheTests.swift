@@ -137,7 +137,8 @@ struct KnowledgeCacheTests {
                 == TextReport.render(Engine.consult(b, answers: answers)))
     }
 
-    @Test("a damaged entry is ignored and rebuilt", arguments: ["flip", "truncate", "empty", "garbage"])
+    @Test("a damaged entry is ignored and rebuilt",
+          arguments: ["flip", "flip-key", "flip-length", "flip-checksum", "flip-text", "flip-last", "truncate", "empty", "garbage"])
     func damaged(_ damage: String) throws {
         let folder = temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
@@ -147,6 +148,18 @@ struct KnowledgeCacheTests {
         var bytes = Array(try #require(FileManager.default.contents(atPath: path)))
         switch damage {
         case "flip": bytes[bytes.count / 2] ^= 0x40
+        case "flip-key": bytes[KnowledgeCache.magic.count + 3] ^= 0x01
+        case "flip-length": bytes[KnowledgeCache.magic.count + 16] ^= 0x01
+        case "flip-checksum": bytes[KnowledgeCache.magic.count + 24] ^= 0x01
+        case "flip-text":
+            // A letter of a name in the string table: the entry still decodes, so only the checksum
+            // can tell.
+            let name = Array("FastAPI".utf8)
+            let at = try #require((KnowledgeCache.headerSize..<(bytes.count - name.count)).first {
+                Array(bytes[$0..<($0 + name.count)]) == name
+            })
+            bytes[at] ^= 0x20
+        case "flip-last": bytes[bytes.count - 1] ^= 0x01
         case "truncate": bytes.removeLast(bytes.count / 3)
         case "empty": bytes = []
         default: bytes = Array("not a cache at all".utf8)
@@ -157,6 +170,28 @@ struct KnowledgeCacheTests {
         #expect(reloaded.knowledge.rules == original.knowledge.rules)
         let (_, hitAfterRebuild) = try load(shipped, cache)
         #expect(hitAfterRebuild)
+    }
+
+    @Test("the checksum is XXH64: the reference values, and one bit changes it", arguments: [
+        ("", UInt64(0), UInt64(0xEF46_DB37_51D8_E999)),
+        ("a", 0, 0xD24E_C4F1_A98C_6E5B),
+        ("abc", 0, 0x44BC_2CF5_AD77_0999),
+        ("Nobody inspects the spammish repetition", 0, 0xFBCE_A83C_8A37_8BF1),
+        ("xxhash", 20_141_025, 0xB559_B98D_844E_0635),
+    ])
+    func xxh64(_ text: String, _ seed: UInt64, _ expected: UInt64) {
+        #expect(KnowledgeCache.hash(Array(text.utf8), seed: seed) == expected)
+        // Every length from 0 to 70 (each of the tail paths and the 32-byte stripes): one flipped bit
+        // anywhere gives another hash.
+        let bytes = (0..<70).map { UInt8(truncatingIfNeeded: $0 &* 37 &+ Int(seed)) }
+        for length in 0...bytes.count {
+            let whole = Array(bytes.prefix(length))
+            for index in whole.indices {
+                var changed = whole
+                changed[index] ^= 0x10
+                #expect(KnowledgeCache.hash(changed) != KnowledgeCache.hash(whole))
+            }
+        }
     }
 
     @Test("a payload with a matching checksum but an index out of range is refused, not trusted")

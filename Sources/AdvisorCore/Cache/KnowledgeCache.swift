@@ -1,18 +1,21 @@
-import Crypto
+import CAdvisorMath
 import Foundation
 
 /// A compiled cache of validated knowledge bases, in the spirit of CLIPS's `bsave`/`bload`.
 ///
 /// Entries live in `$XDG_CACHE_HOME/advisor/` (default `~/.cache/advisor/`), one file per
-/// knowledge directory list, named after the SHA-256 of the directory paths and keyed by the
+/// knowledge directory list, named after a hash of the directory paths and keyed by the
 /// knowledge digest (SHA-256 over every file's path and bytes) and the format version. A file is
-/// used only if its header, key, length and SHA-256 checksum all match and it decodes with every
-/// index in range; anything else is ignored and rebuilt. Files are written atomically (a temporary
-/// file, then a rename); a folder that can't be written just means no caching. The digest of
-/// files unchanged since the last load comes from their stamps (`KnowledgeStamps`), unread.
+/// used only if its header, key, length and checksum all match, it decodes with every index in
+/// range, and it names the same digest and directories; anything else is ignored and rebuilt.
+/// The key, the name and the checksum are XXH64 (`advisor_hash.h`): they guard against damaged
+/// and stale files, which a 64-bit hash catches as surely, at a tenth of SHA-256's cost. Files
+/// are written atomically (a temporary file, then a rename); a folder that can't be written just
+/// means no caching. The digest of files unchanged since the last load comes from their stamps
+/// (`KnowledgeStamps`), unread.
 public struct KnowledgeCache: Sendable {
     /// Bump whenever the payload layout, or what the loader checks, changes.
-    public static let formatVersion = 3
+    public static let formatVersion = 4
     static let magic = Array("ADVKBC\(formatVersion)\n".utf8)
 
     /// The folder entries live in; nil disables the cache.
@@ -48,12 +51,26 @@ public struct KnowledgeCache: Sendable {
 
     // MARK: - Keys and paths
 
-    /// The entry's key: format version, knowledge digest and directory list.
+    /// The entry's key: format version, knowledge digest and directory list, hashed with two seeds
+    /// (16 bytes).
     static func key(digest: String, origins: [String]) -> [UInt8] {
-        var hasher = SHA256()
-        hasher.update(data: Array("advisor-knowledge-cache \(formatVersion)\0\(digest)\0".utf8))
-        for origin in origins { hasher.update(data: Array((origin + "\0").utf8)) }
-        return Array(hasher.finalize())
+        var input = Array("advisor-knowledge-cache \(formatVersion)\0\(digest)\0".utf8)
+        for origin in origins { input += Array((origin + "\0").utf8) }
+        return littleEndian(hash(input, seed: 1)) + littleEndian(hash(input, seed: 2))
+    }
+
+    /// XXH64 of `bytes`.
+    static func hash(_ bytes: [UInt8], seed: UInt64 = 0) -> UInt64 {
+        bytes.withUnsafeBytes { advisor_xxh64($0.baseAddress, $0.count, seed) }
+    }
+
+    static func littleEndian(_ value: UInt64) -> [UInt8] {
+        (0..<8).map { UInt8(truncatingIfNeeded: value >> UInt64($0 * 8)) }
+    }
+
+    /// The little-endian integer in the 8 bytes at `offset` (the caller checked they exist).
+    static func integer(_ bytes: [UInt8], at offset: Int) -> UInt64 {
+        (0..<8).reduce(0) { $0 | UInt64(bytes[offset + $1]) << UInt64($1 * 8) }
     }
 
     /// The entry's file: `<directories tag>-<key>.akb`, so a newer entry for the same
@@ -63,10 +80,11 @@ public struct KnowledgeCache: Sendable {
         return directory + "/" + Self.tag(origins) + "-" + Self.hex(key) + ".akb"
     }
 
+    /// The directory list's hash, 16 hex digits.
     static func tag(_ origins: [String]) -> String {
-        var hasher = SHA256()
-        for origin in origins { hasher.update(data: Array((origin + "\0").utf8)) }
-        return String(hex(Array(hasher.finalize())).prefix(16))
+        var input: [UInt8] = []
+        for origin in origins { input += Array((origin + "\0").utf8) }
+        return hex(littleEndian(hash(input)))
     }
 
     static func hex(_ bytes: [UInt8]) -> String {
@@ -90,18 +108,20 @@ public struct KnowledgeCache: Sendable {
         return Self.decode(bytes, key: key, digest: digest, origins: origins)
     }
 
+    /// The header: magic, key (16 bytes), payload length and checksum (8 bytes each, little-endian).
+    static let headerSize = magic.count + 16 + 8 + 8
+
     /// Checks the header, key, length and checksum, then decodes.
     static func decode(_ bytes: [UInt8], key: [UInt8], digest: String, origins: [String])
         -> (KnowledgeBase, [Diagnostic])? {
-        let header = magic.count + 32 + 8 + 32
+        let header = headerSize
         guard bytes.count >= header, bytes.starts(with: magic),
-              Array(bytes[magic.count..<magic.count + 32]) == key else { return nil }
-        var length: UInt64 = 0
-        for index in 0..<8 { length |= UInt64(bytes[magic.count + 32 + index]) << UInt64(index * 8) }
-        guard length == UInt64(bytes.count - header) else { return nil }
-        let checksum = Array(bytes[magic.count + 40..<header])
-        let payload = bytes[header...]
-        guard Array(SHA256.hash(data: payload)) == checksum else { return nil }
+              Array(bytes[magic.count..<magic.count + 16]) == key else { return nil }
+        guard integer(bytes, at: magic.count + 16) == UInt64(bytes.count - header) else { return nil }
+        let checksum = bytes.withUnsafeBytes { all in
+            advisor_xxh64(all.baseAddress.map { $0 + header }, all.count - header, 0)
+        }
+        guard checksum == integer(bytes, at: magic.count + 24) else { return nil }
         guard let (knowledge, warnings) = try? KnowledgeCodec.decode(bytes, from: header),
               knowledge.digest == digest, knowledge.origins == origins else { return nil }
         return (knowledge, warnings)
@@ -118,12 +138,8 @@ public struct KnowledgeCache: Sendable {
         // The payload stays in its two parts: header, table and body are written one after another.
         let payload = KnowledgeCodec.encode(knowledge, warnings: warnings)
         let length = payload.table.count + payload.body.count
-        var header = Self.magic + key
-        for index in 0..<8 { header.append(UInt8(truncatingIfNeeded: UInt64(length) >> UInt64(index * 8))) }
-        var hasher = SHA256()
-        hasher.update(data: payload.table)
-        hasher.update(data: payload.body)
-        header += Array(hasher.finalize())
+        let header = Self.magic + key + Self.littleEndian(UInt64(length))
+            + Self.littleEndian(Self.hash(payload.table + payload.body))
         guard Self.writeAtomically([header, payload.table, payload.body], to: path) else { return }
         let prefix = Self.tag(knowledge.origins) + "-"
         let name = (path as NSString).lastPathComponent

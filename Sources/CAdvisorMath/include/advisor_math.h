@@ -6,6 +6,7 @@
 #endif
 #include <math.h>
 #include "advisor_cpus.h"
+#include "advisor_hash.h"
 
 /// The sine and cosine of `x` in one call. glibc's sincos gives bit for bit the results of sin and
 /// cos (RandomSourceTests checks it) in about the time of one of them; Swift's Glibc module doesn't
