@@ -94,9 +94,7 @@ public final class InferencePlan: Sendable {
         }
 
         init(_ rules: [Rule]) {
-            conditions.reserveCapacity(rules.count)
-            ids.reserveCapacity(rules.count)
-            ratingRules.reserveCapacity(rules.count)
+            self.init(reserving: rules.count)
             for index in rules.indices { append(rules[index]) }
         }
 
@@ -109,8 +107,6 @@ public final class InferencePlan: Sendable {
         }
 
         mutating func append(_ rule: Rule) {
-            conditions.append(rule.when.compiled)
-            ids.append(rule.id)
             var rating = false
             for action in rule.actions {
                 switch action {
@@ -119,8 +115,7 @@ public final class InferencePlan: Sendable {
                 case .weight, .fact: break
                 }
             }
-            ratingRules.append(rating)
-            knockOuts.endList()
+            append(id: rule.id, condition: rule.when.compiled, rating: rating)
         }
     }
 
