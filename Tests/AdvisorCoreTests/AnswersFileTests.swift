@@ -1,6 +1,8 @@
 @testable import AdvisorCore
 import AdvisorKnowledge
+import Foundation
 import Testing
+import TestSupport
 
 /// An answers file is composed by the fast composer first and by Yams where it gives up. Both
 /// paths give the same answers, and the same error with the same position, for every input.
@@ -11,12 +13,12 @@ struct AnswersFileTests {
     }()
 
     /// What a parse gave: the answers, or the error's message and position.
-    enum Result: Equatable {
+    enum Parsed: Equatable {
         case answers(Answers)
         case error(AnswerError)
     }
 
-    static func parse(_ text: String, fast: Bool) -> Result {
+    static func parse(_ text: String, fast: Bool) -> Parsed {
         do {
             return .answers(try AnswersFile.parse(text, path: "a.yaml", parser: AnswerParser(knowledge: knowledge), fast: fast))
         } catch {
@@ -79,5 +81,51 @@ struct AnswersFileTests {
             return
         }
         #expect(Self.parse(text, fast: true) == .answers(answers))
+    }
+
+    /// A pipe at `path` that a shell fills with `bytes` bytes of `text` repeated, then closes.
+    static func fillPipe(_ path: String, text: String, bytes: Int) throws -> Process {
+        #expect(mkfifo(path, 0o600) == 0)
+        let writer = Process()
+        writer.executableURL = URL(fileURLWithPath: "/bin/sh")
+        writer.arguments = ["-c", "yes \"$1\" | head -c \"$2\" > \"$0\"", path, text, String(bytes)]
+        try writer.run()
+        return writer
+    }
+
+    @Test("a pipe over the limit is refused with one line, read once; one at the limit is read whole",
+          arguments: [2_000_000, AnswersFile.maximumSize + 1, AnswersFile.maximumSize, 18])
+    func pipe(_ size: Int) throws {
+        let path = TestTemporary.root + "answers-pipe-\(UUID().uuidString)"
+        defer { unlink(path) }
+        // 18 bytes: one answer. Up to the limit: comment lines (the last one cut), so an empty file.
+        let writer = try Self.fillPipe(path, text: size == 18 ? "project_type: api" : "# a comment line", bytes: size)
+        defer { writer.waitUntilExit() }
+        let outcome = Result { () throws(AnswerError) in
+            try AnswersFile.read(path: path, parser: AnswerParser(knowledge: Self.knowledge))
+        }
+        switch size {
+        case 18:
+            #expect(try outcome.get()["project_type"] == .one("api"))
+        case AnswersFile.maximumSize:
+            #expect(throws: AnswerError("answers file is empty", origin: .file,
+                                        at: SourceLocation(file: path, line: 1, column: 1))) { try outcome.get() }
+        default:
+            #expect(throws: AnswerError("answers file '\(path)' is more than 1048576 bytes; the limit is 1048576",
+                                        origin: .file)) { try outcome.get() }
+        }
+    }
+
+    @Test("a regular file is read whole up to the limit and refused one byte past it")
+    func regularFileLimit() throws {
+        let path = TestTemporary.root + "raw-\(UUID().uuidString)"
+        defer { unlink(path) }
+        let bytes = (0..<10_000).map { UInt8(truncatingIfNeeded: $0 &* 31) }
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        #expect(RawFile.load(path, limit: 10_000) == .bytes(bytes))
+        #expect(RawFile.load(path, limit: 9_999) == .tooLarge)
+        #expect(RawFile.load(path) == .bytes(bytes))
+        #expect(RawFile.load(path + "-missing") == .unreadable)
+        #expect(RawFile.load(TestTemporary.root) == .unreadable)
     }
 }

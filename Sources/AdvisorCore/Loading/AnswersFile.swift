@@ -15,12 +15,15 @@ public enum AnswersFile {
             throw AnswerError("answers file '\(path)' is \(status.st_size) bytes; the limit is \(maximumSize)",
                               origin: .file)
         }
-        guard let data = RawFile.read(path, limit: maximumSize) else {
+        let data: [UInt8]
+        switch RawFile.load(path, limit: maximumSize) {
+        case .bytes(let bytes):
+            data = bytes
+        case .tooLarge:
             // Over the limit only now: it grew since, or it is not a regular file (a pipe, a device).
-            if let data = RawFile.read(path, limit: maximumSize + 1), data.count > maximumSize {
-                throw AnswerError("answers file '\(path)' is more than \(maximumSize) bytes; the limit is \(maximumSize)",
-                                  origin: .file)
-            }
+            throw AnswerError("answers file '\(path)' is more than \(maximumSize) bytes; the limit is \(maximumSize)",
+                              origin: .file)
+        case .unreadable:
             throw AnswerError("cannot read answers file '\(path)'", origin: .file)
         }
         var bytes = data[...]
