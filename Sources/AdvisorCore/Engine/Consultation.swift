@@ -46,6 +46,11 @@ public struct Consultation: Sendable {
         knowledge.plan.inIDOrder(firings.map(\.ruleIndex)).map { knowledge.rule(at: $0) }
     }
 
+    /// The ids of `firedRules`, in the same order, without building the rules.
+    public var firedRuleIDs: [String] {
+        knowledge.plan.inIDOrder(firings.map(\.ruleIndex)).map { knowledge.plan.ruleIDs[$0] }
+    }
+
     public func weight(of criterion: String) -> CriterionWeight? {
         knowledge.criterionIndex[criterion].map { weights[$0] }
     }
