@@ -23,8 +23,8 @@ enum MallocTuning {
 
     /// Each 4 KiB page the process touches for the first time costs a page fault, 2–4 µs on a
     /// virtual machine: a warm `recommend` on 10,000 rules took 1,930 faults, 1,300 more than a
-    /// hello-world's (with this, 880, and 1–2 ms less). Memory the kernel may back with 2 MiB transparent huge pages
-    /// (`madvise(MADV_HUGEPAGE)`, honoured where THP is `always` or `madvise`) faults once per 2 MiB.
+    /// hello-world's (with this, 880, and 1–2 ms less). Memory advised `MADV_HUGEPAGE` may be
+    /// backed by 2 MiB transparent huge pages (where THP is `always` or `madvise`), one fault each.
     /// The next 24 MiB of glibc's heap are advised so, from the first 2 MiB boundary on: memory
     /// below it already has small pages, so the rest of that 2 MiB is set aside, never touched.
     /// It costs resident memory only where the heap is used (each used 2 MiB is resident whole:
