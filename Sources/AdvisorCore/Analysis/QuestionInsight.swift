@@ -88,6 +88,10 @@ public struct QuestionInsight: Sendable {
                 return "requires \(name)" + (lacking.isEmpty ? "" : ", knocking out \(lacking.joined(separator: ", "))")
             case .exclude(let framework, let reason):
                 return "excludes \(knowledge.framework(framework)?.name ?? framework): \(reason)"
+            case .want(let capability):
+                return "asks for \(knowledge.capability(capability)?.name ?? capability)"
+            case .note(let text):
+                return "adds the note “\(text)”"
             }
         }
     }

@@ -15,26 +15,30 @@ enum KnowledgeCodec {
     static func encode(_ k: KnowledgeBase, warnings: [Diagnostic]) -> (table: [UInt8], body: [UInt8]) {
         var w = BinaryWriter()
         w.string(k.info.name); w.string(k.info.version); w.string(k.info.description)
+        w.bool(k.info.weightBounds != nil)
+        if let bounds = k.info.weightBounds { w.double(bounds.lower); w.double(bounds.upper) }
         w.string(k.digest)
         w.int(k.origins.count); for origin in k.origins { w.string(origin) }
         w.int(k.facts.count); for fact in k.facts { w.string(fact) }
         w.int(k.sources.count)
         for s in k.sources {
             w.string(s.id); w.string(s.title); w.optionalString(s.section); w.optionalString(s.address)
-            w.bool(s.isInternal); location(s.location, &w)
+            w.bool(s.isInternal); w.optionalString(s.asOf); location(s.location, &w)
         }
         w.int(k.criteria.count)
         for c in k.criteria {
             w.string(c.id); w.string(c.name); w.string(c.description); w.double(c.weight); w.string(c.source)
-            location(c.location, &w)
+            w.bool(c.byCapabilities); location(c.location, &w)
         }
         w.int(k.capabilities.count)
-        for c in k.capabilities { w.string(c.id); w.string(c.name); location(c.location, &w) }
+        for c in k.capabilities { w.string(c.id); w.string(c.name); w.string(c.means); location(c.location, &w) }
         w.int(k.frameworks.count)
         for f in k.frameworks {
             w.string(f.id); w.string(f.name); w.string(f.summary)
             w.int(f.capabilities.count)
-            for c in f.capabilities { w.string(c.id); citation(c.citation, &w); location(c.location, &w) }
+            for c in f.capabilities {
+                w.string(c.id); w.bool(c.partial); citation(c.citation, &w); location(c.location, &w)
+            }
             w.int(f.ratings.count)
             for (criterion, rating) in f.ratings.sorted(by: { $0.key < $1.key }) {
                 w.string(criterion); w.double(rating.score); citation(rating.citation, &w)
@@ -60,7 +64,9 @@ enum KnowledgeCodec {
             w.string(r.id); ruleCondition(r.when, &w)
             w.int(r.actions.count)
             for a in r.actions { action(a, &w) }
-            w.string(r.because); w.string(r.source); location(r.location, &w)
+            w.string(r.because); w.string(r.source)
+            w.int(r.stacksWith.count); for other in r.stacksWith { w.string(other) }
+            location(r.location, &w)
         }
         plan(k.plan.stored, &w)
         // Overlay provenance is small and rare: kept as JSON rather than a layout of its own.
@@ -113,6 +119,7 @@ enum KnowledgeCodec {
 
     private static func citation(_ c: Citation, _ w: inout BinaryWriter) {
         w.string(c.why); w.string(c.source); w.optionalString(c.evidence?.rawValue); w.optionalString(c.reviewed)
+        w.optionalString(c.asOf)
     }
 
     private static func ruleCondition(_ c: RuleCondition, _ w: inout BinaryWriter) {
@@ -149,6 +156,8 @@ enum KnowledgeCodec {
         case .fact(let name): w.int(2); w.string(name)
         case .require(let capability): w.int(3); w.string(capability)
         case .exclude(let framework, let reason): w.int(4); w.string(framework); w.string(reason)
+        case .want(let capability): w.int(5); w.string(capability)
+        case .note(let text): w.int(6); w.string(text)
         }
     }
 
@@ -158,7 +167,12 @@ enum KnowledgeCodec {
 
     static func decode(_ bytes: [UInt8], from offset: Int) throws(Damaged) -> (KnowledgeBase, [Diagnostic]) {
         var r = try BinaryReader(bytes, from: offset)
-        let info = KnowledgeInfo(name: try r.string(), version: try r.string(), description: try r.string())
+        var info = KnowledgeInfo(name: try r.string(), version: try r.string(), description: try r.string())
+        if try r.bool() {
+            let lower = try r.double(), upper = try r.double()
+            guard lower > 0, lower <= 1, upper >= 1, upper.isFinite else { throw Damaged() }
+            info.weightBounds = WeightBounds(lower: lower, upper: upper)
+        }
         let digest = try r.string()
         var origins: [String] = []
         for _ in 0..<(try r.listCount()) { origins.append(try r.string()) }
@@ -168,16 +182,18 @@ enum KnowledgeCodec {
         for _ in 0..<(try r.listCount()) {
             sources.append(SourceReference(id: try r.string(), title: try r.string(), section: try r.optionalString(),
                                            address: try r.optionalString(), isInternal: try r.bool(),
-                                           location: try location(&r)))
+                                           asOf: try r.optionalString(), location: try location(&r)))
         }
         var criteria: [Criterion] = []
         for _ in 0..<(try r.listCount()) {
             criteria.append(Criterion(id: try r.string(), name: try r.string(), description: try r.string(),
-                                      weight: try r.double(), source: try r.string(), location: try location(&r)))
+                                      weight: try r.double(), source: try r.string(), byCapabilities: try r.bool(),
+                                      location: try location(&r)))
         }
         var capabilities: [Capability] = []
         for _ in 0..<(try r.listCount()) {
-            capabilities.append(Capability(id: try r.string(), name: try r.string(), location: try location(&r)))
+            capabilities.append(Capability(id: try r.string(), name: try r.string(), means: try r.string(),
+                                           location: try location(&r)))
         }
         // Frameworks and rules are read here without being built, every value checked as building
         // them would check it, for what the engine needs (ids, names, scores, conditions, knock-outs);
@@ -195,9 +211,10 @@ enum KnowledgeCodec {
             frameworkStarts.append(r.position)
             let id = try r.string(), name = try r.string()
             _ = try r.stringIndex()
-            var owned: [String] = []
+            var owned: [String] = [], partial: [String] = []
             for _ in 0..<(try r.listCount()) {
-                owned.append(try r.string())
+                let capability = try r.string()
+                if try r.bool() { partial.append(capability) } else { owned.append(capability) }
                 try skipCitation(&r)
                 try skipLocation(&r)
             }
@@ -219,7 +236,7 @@ enum KnowledgeCodec {
                 try skipLocation(&r)
             }
             try skipLocation(&r)
-            headers.append(id: id, name: name, capabilities: owned, scores: scores)
+            headers.append(id: id, name: name, capabilities: owned, partialCapabilities: partial, scores: scores)
         }
         // Conditions are checked against these bounds: an index out of range would crash the engine.
         var optionCounts: [Int] = []
@@ -264,15 +281,18 @@ enum KnowledgeCodec {
                     _ = try r.stringIndex()
                     try skipChange(&r)
                 case 2: _ = try r.stringIndex()
-                case 3: outline.knockOuts.appendToLast(.require(capability: try r.string()))
+                case 3: outline.others.appendToLast(.require(capability: try r.string()))
                 case 4:
                     let framework = try r.string()
-                    outline.knockOuts.appendToLast(.exclude(framework: framework, reason: try r.string()))
+                    outline.others.appendToLast(.exclude(framework: framework, reason: try r.string()))
+                case 5: outline.others.appendToLast(.want(capability: try r.string()))
+                case 6: outline.others.appendToLast(.note(try r.string()))
                 default: throw Damaged()
                 }
             }
             texts.append(UInt32(try r.stringIndex()))
             texts.append(UInt32(try r.stringIndex()))
+            for _ in 0..<(try r.listCount()) { _ = try r.stringIndex() }
             try skipLocation(&r)
             outline.append(id: id, condition: compiled, rating: rating)
         }
@@ -339,6 +359,7 @@ enum KnowledgeCodec {
             guard Evidence(rawValue: r.strings[try r.stringIndex()]) != nil else { throw Damaged() }
         }
         if try r.bool() { _ = try r.stringIndex() }
+        if try r.bool() { _ = try r.stringIndex() }
     }
 
     /// Checks a weight or rating change (its kind, then its number).
@@ -351,7 +372,8 @@ enum KnowledgeCodec {
         let id = try r.string(), name = try r.string(), summary = try r.string()
         var owned: [FrameworkCapability] = []
         for _ in 0..<(try r.listCount()) {
-            owned.append(FrameworkCapability(id: try r.string(), citation: try citation(&r), location: try location(&r)))
+            owned.append(FrameworkCapability(id: try r.string(), partial: try r.bool(), citation: try citation(&r),
+                                             location: try location(&r)))
         }
         let ratingCount = try r.listCount()
         var ratings: [String: Rating] = [:]
@@ -376,7 +398,10 @@ enum KnowledgeCodec {
         let actionCount = try r.listCount()
         actions.reserveCapacity(actionCount)
         for _ in 0..<actionCount { actions.append(try action(&r)) }
-        return Rule(id: id, when: when, actions: actions, because: try r.string(), source: try r.string(),
+        let because = try r.string(), source = try r.string()
+        var stacksWith: [String] = []
+        for _ in 0..<(try r.listCount()) { stacksWith.append(try r.string()) }
+        return Rule(id: id, when: when, actions: actions, because: because, source: source, stacksWith: stacksWith,
                     location: try location(&r))
     }
 
@@ -463,7 +488,8 @@ enum KnowledgeCodec {
             guard let value = Evidence(rawValue: raw) else { throw Damaged() }
             evidence = value
         }
-        return Citation(why: why, source: source, evidence: evidence, reviewed: try r.optionalString())
+        let reviewed = try r.optionalString()
+        return Citation(why: why, source: source, evidence: evidence, reviewed: reviewed, asOf: try r.optionalString())
     }
 
     private static func ruleCondition(_ r: inout BinaryReader, questions: Int, facts: Int) throws(Damaged)
@@ -525,6 +551,8 @@ enum KnowledgeCodec {
         case 2: return .fact(try r.string())
         case 3: return .require(capability: try r.string())
         case 4: return .exclude(framework: try r.string(), reason: try r.string())
+        case 5: return .want(capability: try r.string())
+        case 6: return .note(try r.string())
         default: throw Damaged()
         }
     }

@@ -36,6 +36,10 @@ public struct Consultation: Sendable {
     public let excluded: [Exclusion]
     /// The frameworks that weren't excluded, best first.
     public let ranking: [ScoredFramework]
+    /// The capabilities the team asked for, sorted by id.
+    public let wanted: [String]
+    /// Advice the fired rules add, in rule-id order.
+    public let notes: [AdviceNote]
 
     /// The recommended framework, if any is left.
     public var winner: ScoredFramework? { ranking.first }

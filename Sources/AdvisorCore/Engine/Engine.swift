@@ -39,7 +39,8 @@ public enum Engine {
         lap(\.trace)
         let fired = knowledge.plan.inIDOrder(order)
         let weights = Effects.weights(knowledge, fired: fired, overrides: overrides)
-        let ratings = Effects.ratings(knowledge, fired: fired)
+        let wanted = Effects.wanted(knowledge, fired: fired)
+        let ratings = Effects.ratings(knowledge, fired: fired, wanted: wanted)
         let excluded = Effects.exclusions(knowledge, fired: fired)
         lap(\.effects)
         let ranking = Scoring.rank(knowledge, weights: weights, ratings: ratings,
@@ -47,7 +48,8 @@ public enum Engine {
         lap(\.scoring)
         return Consultation(knowledge: knowledge, answers: effective, ignored: ignored, overrides: overrides,
                             firings: firings, facts: state.facts, weights: weights, ratings: ratings,
-                            excluded: excluded, ranking: ranking)
+                            excluded: excluded, ranking: ranking, wanted: wanted,
+                            notes: Effects.notes(knowledge, fired: fired))
     }
 
     /// Only who wins, for analyses that consult the engine thousands of times: the same inference,
@@ -61,30 +63,55 @@ public enum Engine {
     /// The same, from answers already in the engine's form (analyses change one entry at a time).
     static func outcome(_ knowledge: KnowledgeBase, state answered: AnswerState,
                         weights overrides: [String: Double]) -> Outcome {
-        var state = answered
+        let evaluation = evaluate(knowledge, state: answered, weights: overrides)
         var outcome = Outcome()
-        applicability(knowledge, state: &state) { outcome.ignored.append($0) }
+        outcome.ignored = evaluation.ignored
+        if let first = evaluation.ranked(knockOuts: true).first {
+            outcome.winner = first
+            outcome.score = evaluation.scores[first]
+        }
+        return outcome
+    }
+
+    /// Every framework's score, the final weights and the knock-outs, without the trace: what the
+    /// analyses that consult the engine many times read.
+    static func evaluate(_ knowledge: KnowledgeBase, state answered: AnswerState,
+                         weights overrides: [String: Double] = [:]) -> Evaluation {
+        var state = answered
+        var evaluation = Evaluation()
+        applicability(knowledge, state: &state) { evaluation.ignored.append($0) }
         var fired: [Int] = []
         infer(knowledge, state: &state, fired: &fired)
         fired = knowledge.plan.inIDOrder(fired)
         let weights = Effects.weightValues(knowledge, fired: fired, overrides: overrides)
-        let ratings = Effects.ratingValues(knowledge, fired: fired)
+        let ratings = Effects.ratingValues(knowledge, fired: fired, wanted: Effects.wanted(knowledge, fired: fired))
         var excluded = Array(repeating: false, count: knowledge.frameworkIDs.count)
         Effects.knockOuts(knowledge, fired: fired) { framework, _, _ in excluded[framework] = true }
         let total = weights.reduce(0, +)
-        // Sorted exactly as `Scoring.rank` sorts, so near-ties fall the same way.
-        let ids = knowledge.frameworkIDs
-        var scored: [(Int, Double)] = []
-        scored.reserveCapacity(ids.count)
-        for f in ids.indices where !excluded[f] {
-            scored.append((f, Scoring.score(weights: weights, ratings: ratings[f], total: total)))
+        evaluation.scores = knowledge.frameworkIDs.indices.map {
+            Scoring.score(weights: weights, ratings: ratings[$0], total: total)
         }
-        scored.sort { Scoring.ranksBefore($0.1, ids[$0.0], $1.1, ids[$1.0]) }
-        if let first = scored.first {
-            outcome.winner = first.0
-            outcome.score = first.1
+        evaluation.excluded = excluded
+        evaluation.weights = weights
+        evaluation.ids = knowledge.frameworkIDs
+        return evaluation
+    }
+
+    /// Scores, weights and knock-outs of one consultation, by framework and criterion index.
+    struct Evaluation: Sendable {
+        var scores: [Double] = []
+        var excluded: [Bool] = []
+        var weights: [Double] = []
+        var ids: [String] = []
+        var ignored: [Int] = []
+
+        /// Framework indices best first, sorted exactly as `Scoring.rank` sorts, so near-ties fall the
+        /// same way; without the knocked-out ones when `knockOuts` is true.
+        func ranked(knockOuts: Bool) -> [Int] {
+            var order = ids.indices.filter { !knockOuts || !excluded[$0] }
+            order.sort { Scoring.ranksBefore(scores[$0], ids[$0], scores[$1], ids[$1]) }
+            return order
         }
-        return outcome
     }
 
     /// Who wins a consultation, without the trace: see `outcome`.

@@ -20,6 +20,8 @@ public enum ChangeOrigin: Hashable, Sendable {
     case rule(String)
     /// `--weight CRITERION=N` on the command line (or the same setting in the TUI).
     case override
+    /// The knowledge's weight bounds, after every rule.
+    case bound
 }
 
 /// One change to a criterion's weight, as before → after.
@@ -29,6 +31,8 @@ public struct WeightStep: Hashable, Sendable {
     public enum Operation: Hashable, Sendable {
         case rule(WeightChange)
         case set(Double)
+        /// Clipped at this factor of the base weight.
+        case bound(Double)
     }
 
     public var origin: ChangeOrigin
@@ -43,14 +47,27 @@ public struct WeightStep: Hashable, Sendable {
         self.after = after
     }
 
-    /// The change as written: `×2`, `+1`, or `=3` for an override.
-    public var change: String { "\(signed.sign)\(Format.number(signed.magnitude))" }
+    /// The change as written: `×2`, `+1`, `=3` for an override, or `clipped at 4× base`.
+    public var change: String {
+        if case .bound(let factor) = operation { return "clipped at \(Format.number(factor))× base" }
+        return "\(signed.sign)\(Format.number(signed.magnitude))"
+    }
+
+    /// The change and who made it: `×2 by rule high-traffic`, `=3 by --weight`, `clipped at 4× base`.
+    public var described: String {
+        switch origin {
+        case .rule(let rule): "\(change) by rule \(rule)"
+        case .override: "\(change) by --weight"
+        case .bound: change
+        }
+    }
 
     /// The change as its sign and the number after it.
     var signed: (sign: StaticString, magnitude: Double) {
         switch operation {
         case .rule(let change): change.signed
         case .set(let value): ("=", value)
+        case .bound(let factor): ("≤", factor)
         }
     }
 }
@@ -78,6 +95,7 @@ public struct CriterionWeight: Hashable, Sendable {
             let name = switch step.origin {
             case .rule(let id): id
             case .override: "--weight"
+            case .bound: "weight bounds"
             }
             if known.insert(name).inserted { seen.append(name) }
         }
@@ -91,6 +109,22 @@ public struct FrameworkRating: Hashable, Sendable {
     public var base: Double
     public var final: Double
     public var steps: [RatingStep]
+    /// On a criterion scored by capabilities, what the framework earned for each wanted one
+    /// (empty when none was wanted, and the base rating applies).
+    public var capabilities: [CapabilityCredit] = []
+}
+
+/// What a framework earns for one wanted capability: 1 when it has it, 0.5 partly, 0 not at all.
+public struct CapabilityCredit: Hashable, Sendable {
+    public var capability: String
+    public var credit: Double
+}
+
+/// Advice a rule adds to the result, such as running two frameworks side by side.
+public struct AdviceNote: Hashable, Sendable {
+    public var rule: String
+    public var text: String
+    public var source: String
 }
 
 /// A framework removed from the ranking, and why.

@@ -10,15 +10,20 @@ public struct Criterion: Hashable, Sendable, Codable, Identifiable {
     /// Base importance before any rule, at least 0.
     public var weight: Double
     public var source: String
+    /// When true, a framework's rating on this criterion is the share of the capabilities the
+    /// team asked for (`want` actions) that it has, whenever any were asked for; the rating in
+    /// the framework's file applies only when none were.
+    public var byCapabilities: Bool
     public var location: SourceLocation?
 
     public init(id: String, name: String, description: String, weight: Double, source: String,
-                location: SourceLocation? = nil) {
+                byCapabilities: Bool = false, location: SourceLocation? = nil) {
         self.id = id
         self.name = name
         self.description = description
         self.weight = weight
         self.source = source
+        self.byCapabilities = byCapabilities
         self.location = location
     }
 }
@@ -27,11 +32,15 @@ public struct Criterion: Hashable, Sendable, Codable, Identifiable {
 public struct Capability: Hashable, Sendable, Codable, Identifiable {
     public var id: String
     public var name: String
+    /// What having it means, precisely enough to rate a framework against it: "auth" as a user
+    /// model with login and permissions is not "auth" as token utilities.
+    public var means: String
     public var location: SourceLocation?
 
-    public init(id: String, name: String, location: SourceLocation? = nil) {
+    public init(id: String, name: String, means: String = "", location: SourceLocation? = nil) {
         self.id = id
         self.name = name
+        self.means = means
         self.location = location
     }
 }

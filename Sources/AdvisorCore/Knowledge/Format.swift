@@ -17,6 +17,17 @@ public enum Format {
     }
 
     /// Exactly `decimals` places: `81.30`.
+    /// A whole number with thousands separated by commas: `1,000,000`.
+    public static func grouped(_ value: Int) -> String {
+        let digits = String(value.magnitude)
+        var out = ""
+        for (i, ch) in digits.enumerated() {
+            if i > 0 && (digits.count - i) % 3 == 0 { out.append(",") }
+            out.append(ch)
+        }
+        return (value < 0 ? "-" : "") + out
+    }
+
     public static func fixed(_ value: Double, decimals: Int) -> String {
         guard value.isFinite else { return number(value) }
         let scale = pow10(decimals)

@@ -1,5 +1,7 @@
 /// How well a fact is backed.
 public enum Evidence: String, Hashable, Sendable, Codable, CaseIterable {
+    /// The seed article states it: the comparison the knowledge starts from.
+    case seed
     /// The source states it.
     case documented
     /// A published measurement shows it.
@@ -15,12 +17,17 @@ public struct Citation: Hashable, Sendable, Codable {
     public var evidence: Evidence?
     /// When the fact was last checked against its source (ISO date), for documented or measured facts.
     public var reviewed: String?
+    /// The date the fact describes (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`), and the version after a
+    /// space when there is one: `2025-12 Django 6.0`. Nil: the source's own `as_of` applies.
+    public var asOf: String?
 
-    public init(why: String, source: String, evidence: Evidence? = nil, reviewed: String? = nil) {
+    public init(why: String, source: String, evidence: Evidence? = nil, reviewed: String? = nil,
+                asOf: String? = nil) {
         self.why = why
         self.source = source
         self.evidence = evidence
         self.reviewed = reviewed
+        self.asOf = asOf
     }
 }
 
@@ -40,11 +47,16 @@ public struct Rating: Hashable, Sendable, Codable {
 /// Something a framework has, such as an admin panel, with its citation.
 public struct FrameworkCapability: Hashable, Sendable, Codable {
     public var id: String
+    /// True when the framework covers only part of what the capability means (for example an
+    /// official plugin for a third-party ORM). A partial capability earns half the points when
+    /// a team asks for it, and does not meet a hard requirement.
+    public var partial: Bool
     public var citation: Citation
     public var location: SourceLocation?
 
-    public init(id: String, citation: Citation, location: SourceLocation? = nil) {
+    public init(id: String, partial: Bool = false, citation: Citation, location: SourceLocation? = nil) {
         self.id = id
+        self.partial = partial
         self.citation = citation
         self.location = location
     }
@@ -87,7 +99,8 @@ public struct Framework: Hashable, Sendable, Codable, Identifiable {
         self.location = location
     }
 
+    /// Whether the framework has the whole capability (a partial one does not count).
     public func has(_ capability: String) -> Bool {
-        capabilities.contains { $0.id == capability }
+        capabilities.contains { $0.id == capability && !$0.partial }
     }
 }

@@ -40,11 +40,12 @@ public final class InferencePlan: Sendable {
     public let idOrder: [Int]?
     /// For each rule, its weight changes with criteria as indices.
     public let weightActions: FlatLists<WeightAction>
-    /// Whether each rule changes a rating, and whether it can knock a framework out.
+    /// Whether each rule changes a rating, and whether it has other actions (knock-outs, wanted
+    /// capabilities, notes).
     public let ratingRules: [Bool]
-    public let knockOutRules: [Bool]
-    /// Each rule's knock-outs (`exclude` and `require` actions), in the order the rule lists them.
-    public let knockOutActions: FlatLists<Action>
+    public let otherActionRules: [Bool]
+    /// Each rule's `exclude`, `require`, `want` and `note` actions, in the order the rule lists them.
+    public let otherActions: FlatLists<Action>
 
     /// A weight change with its criterion interned to an index.
     public struct WeightAction: Hashable, Sendable {
@@ -77,12 +78,13 @@ public final class InferencePlan: Sendable {
         var idOrder: [Int]?
     }
 
-    /// What the plan takes from the rules themselves: their conditions, ids and knock-outs.
+    /// What the plan takes from the rules themselves: their conditions, ids, knock-outs, wanted
+    /// capabilities and notes.
     struct RuleOutline: Sendable {
         var conditions: [Condition] = []
         var ids: [String] = []
         var ratingRules: [Bool] = []
-        var knockOuts = FlatLists<Action>()
+        var others = FlatLists<Action>()
 
         init() {}
 
@@ -90,7 +92,7 @@ public final class InferencePlan: Sendable {
             conditions.reserveCapacity(count)
             ids.reserveCapacity(count)
             ratingRules.reserveCapacity(count)
-            knockOuts.reserveLists(count)
+            others.reserveLists(count)
         }
 
         init(_ rules: [Rule]) {
@@ -98,12 +100,12 @@ public final class InferencePlan: Sendable {
             for index in rules.indices { append(rules[index]) }
         }
 
-        /// A rule whose knock-outs were given to `knockOuts.appendToLast` just before.
+        /// A rule whose other actions were given to `others.appendToLast` just before.
         mutating func append(id: String, condition: Condition, rating: Bool) {
             conditions.append(condition)
             ids.append(id)
             ratingRules.append(rating)
-            knockOuts.endList()
+            others.endList()
         }
 
         mutating func append(_ rule: Rule) {
@@ -111,7 +113,7 @@ public final class InferencePlan: Sendable {
             for action in rule.actions {
                 switch action {
                 case .rating: rating = true
-                case .exclude, .require: knockOuts.appendToLast(action)
+                case .exclude, .require, .want, .note: others.appendToLast(action)
                 case .weight, .fact: break
                 }
             }
@@ -167,8 +169,8 @@ public final class InferencePlan: Sendable {
         finalOrder.sort { finalStratum[$0] != finalStratum[$1] ? finalStratum[$0] < finalStratum[$1] : $0 < $1 }
         self.finalOrder = finalOrder
         ratingRules = outline.ratingRules
-        knockOutRules = (0..<ruleCount).map { !outline.knockOuts[$0].isEmpty }
-        knockOutActions = outline.knockOuts
+        otherActionRules = (0..<ruleCount).map { !outline.others[$0].isEmpty }
+        otherActions = outline.others
         idOrder = stored.idOrder
         if let order = stored.idOrder {
             var rank = Array(repeating: 0, count: ruleCount)
@@ -252,7 +254,7 @@ public final class InferencePlan: Sendable {
                         asserterKeys.append(fact)
                         asserterRules.append(index)
                     }
-                case .exclude, .require: break
+                case .exclude, .require, .want, .note: break
                 }
             }
             weightActions.append(weights)

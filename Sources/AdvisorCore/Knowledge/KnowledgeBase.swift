@@ -46,8 +46,10 @@ public struct KnowledgeBase: Sendable {
     /// Each framework's id and name, by framework index.
     public private(set) var frameworkIDs: [String] = []
     public private(set) var frameworkNames: [String] = []
-    /// Each framework's capability ids, for knock-outs by a required capability.
+    /// Each framework's capability ids, for knock-outs by a required capability (whole ones only).
     private(set) var frameworkCapabilities: [[String]] = []
+    /// Each framework's partial capabilities, which earn half the points when a team wants them.
+    private(set) var frameworkPartialCapabilities: [[String]] = []
 
     public private(set) var criterionIndex: [String: Int] = [:]
     public private(set) var frameworkIndex: [String: Int] = [:]
@@ -121,6 +123,7 @@ public struct KnowledgeBase: Sendable {
         var ids: [String] = []
         var names: [String] = []
         var capabilities: [[String]] = []
+        var partialCapabilities: [[String]] = []
         /// Scores by framework index, then criterion index (0 where a framework has no rating).
         var scores: [[Double]] = []
 
@@ -131,14 +134,18 @@ public struct KnowledgeBase: Sendable {
         }
 
         mutating func append(_ framework: Framework, criteria: [Criterion]) {
-            append(id: framework.id, name: framework.name, capabilities: framework.capabilities.map(\.id),
+            append(id: framework.id, name: framework.name,
+                   capabilities: framework.capabilities.filter { !$0.partial }.map(\.id),
+                   partialCapabilities: framework.capabilities.filter(\.partial).map(\.id),
                    scores: criteria.map { framework.ratings[$0.id]?.score ?? 0 })
         }
 
-        mutating func append(id: String, name: String, capabilities: [String], scores: [Double]) {
+        mutating func append(id: String, name: String, capabilities: [String], partialCapabilities: [String],
+                             scores: [Double]) {
             ids.append(id)
             names.append(name)
             self.capabilities.append(capabilities)
+            self.partialCapabilities.append(partialCapabilities)
             self.scores.append(scores)
         }
     }
@@ -158,6 +165,7 @@ public struct KnowledgeBase: Sendable {
         frameworkIDs = headers.ids
         frameworkNames = headers.names
         frameworkCapabilities = headers.capabilities
+        frameworkPartialCapabilities = headers.partialCapabilities
         baseRatings = headers.scores.map { row in
             zip(criteria, row).map { FrameworkRating(criterion: $0.id, base: $1, final: $1, steps: []) }
         }
@@ -184,10 +192,19 @@ public struct KnowledgeBase: Sendable {
     /// `recommend` builds neither).
     var rulesAndFrameworksBuilt: (rules: Bool, frameworks: Bool) { (ruleList.isWhole, frameworkList.isWhole) }
 
-    /// Whether framework `index` has the capability.
+    /// Whether framework `index` has the whole capability.
     func framework(_ index: Int, has capability: String) -> Bool {
         frameworkCapabilities[index].contains(capability)
     }
+
+    /// What framework `index` earns for a wanted capability: 1 whole, 0.5 partial, 0 without it.
+    func framework(_ index: Int, credit capability: String) -> Double {
+        if frameworkCapabilities[index].contains(capability) { return 1 }
+        return frameworkPartialCapabilities[index].contains(capability) ? 0.5 : 0
+    }
+
+    /// The capability named `id`.
+    public func capability(_ id: String) -> Capability? { capabilities.first { $0.id == id } }
 
     private static func index(_ ids: [String]) -> [String: Int] {
         var result: [String: Int] = [:]

@@ -51,6 +51,10 @@ public enum Action: Hashable, Sendable, Codable {
     case fact(String)
     case require(capability: String)
     case exclude(framework: String, reason: String)
+    /// Asks for a capability: criteria scored by capabilities give points to frameworks that have it.
+    case want(capability: String)
+    /// Adds advice to the result, such as running two frameworks side by side. Never scored.
+    case note(String)
 }
 
 /// A rule: when its condition holds, it changes weights and ratings, asserts facts, or knocks frameworks out.
@@ -60,15 +64,18 @@ public struct Rule: Hashable, Sendable, Codable, Identifiable {
     public var actions: [Action]
     public var because: String
     public var source: String
+    /// Rules whose weight changes this rule may compound on purpose, for the `double-count` lint.
+    public var stacksWith: [String]
     public var location: SourceLocation?
 
     public init(id: String, when: RuleCondition, actions: [Action], because: String, source: String,
-                location: SourceLocation? = nil) {
+                stacksWith: [String] = [], location: SourceLocation? = nil) {
         self.id = id
         self.when = when
         self.actions = actions
         self.because = because
         self.source = source
+        self.stacksWith = stacksWith
         self.location = location
     }
 }

@@ -11,15 +11,19 @@ public struct SourceReference: Hashable, Sendable, Codable {
     /// True for an address inside an organisation (an intranet wiki, a decision record), which
     /// readers outside it cannot open.
     public var isInternal: Bool
+    /// The date (and version) the source describes, as in `Citation.asOf`: the default for every
+    /// fact citing it.
+    public var asOf: String?
     public var location: SourceLocation?
 
     public init(id: String, title: String, section: String? = nil, address: String? = nil,
-                isInternal: Bool = false, location: SourceLocation? = nil) {
+                isInternal: Bool = false, asOf: String? = nil, location: SourceLocation? = nil) {
         self.id = id
         self.title = title
         self.section = section
         self.address = address
         self.isInternal = isInternal
+        self.asOf = asOf
         self.location = location
     }
 }

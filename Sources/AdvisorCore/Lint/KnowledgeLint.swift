@@ -13,6 +13,8 @@ public enum KnowledgeLint {
         case subsumedRule = "subsumed-rule"
         case inertCriterion = "inert-criterion"
         case frameworkCannotWin = "framework-cannot-win"
+        case doubleCount = "double-count"
+        case undatedFact = "undated-fact"
     }
 
     /// What the checks found, and what they could not decide.
@@ -31,6 +33,8 @@ public enum KnowledgeLint {
         var report = Report()
         report.diagnostics += CitationAudit.check(knowledge)
         report.diagnostics += unreadQuestions(knowledge)
+        report.diagnostics += DoubleCount.check(knowledge)
+        report.diagnostics += FactDates.undated(knowledge)
         var linter = RuleLinter(knowledge: knowledge)
         report.diagnostics += linter.neverFiring()
         report.diagnostics += linter.subsumed()

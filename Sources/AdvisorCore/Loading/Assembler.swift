@@ -66,7 +66,8 @@ struct Assembler {
             guard let condition = compile(draft.rules[index].when, with: checker) else { continue }
             let draftRule = draft.rules[index]
             rules.append(Rule(id: draftRule.id, when: condition, actions: draftRule.actions.map(\.action),
-                              because: draftRule.because, source: draftRule.source, location: draftRule.location))
+                              because: draftRule.because, source: draftRule.source,
+                              stacksWith: draftRule.stacksWith, location: draftRule.location))
             // Each draft rule's actions are freed as soon as its rule is built.
             draft.rules[index].actions = []
         }

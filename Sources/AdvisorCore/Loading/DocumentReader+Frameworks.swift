@@ -1,7 +1,7 @@
 extension DocumentReader {
     /// `source` may be left out while a fact is drafted; `advisor validate --strict` rejects that.
     static let citationKeys = ["why"]
-    static let optionalCitationKeys = ["source", "evidence", "reviewed"]
+    static let optionalCitationKeys = ["source", "evidence", "reviewed", "as_of"]
 
     mutating func readFramework(_ node: YAMLNode) {
         guard let fields = reader.fields(node, "a framework", required: ["id", "name", "summary", "ratings"],
@@ -29,7 +29,7 @@ extension DocumentReader {
         var capabilities: [FrameworkCapability] = []
         for item in fields["capabilities"].flatMap({ reader.list($0, "'capabilities'") }) ?? [] {
             guard let entry = reader.fields(item, "a capability of '\(id)'", required: ["id"] + Self.citationKeys,
-                                            optional: Self.optionalCitationKeys),
+                                            optional: Self.optionalCitationKeys + ["partial"]),
                   let capability = reader.identifier(entry["id"], "capability id"),
                   let capabilityNode = entry["id"] else { continue }
             refer(.capability, capability, at: capabilityNode)
@@ -37,8 +37,8 @@ extension DocumentReader {
                 reader.error("framework '\(id)' lists capability '\(capability)' twice", at: capabilityNode)
                 continue
             }
-            capabilities.append(FrameworkCapability(id: capability, citation: citation(entry),
-                                                    location: reader.location(of: item)))
+            capabilities.append(FrameworkCapability(id: capability, partial: flag(entry["partial"], "'partial'"),
+                                                    citation: citation(entry), location: reader.location(of: item)))
         }
         var facts: [FrameworkFact] = []
         for item in fields["facts"].flatMap({ reader.list($0, "'facts'") }) ?? [] {

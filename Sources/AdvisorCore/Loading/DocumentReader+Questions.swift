@@ -79,7 +79,8 @@ extension DocumentReader {
     // MARK: - Rules
 
     mutating func readRule(_ node: YAMLNode) {
-        guard let fields = reader.fields(node, "a rule", required: ["id", "when", "then", "because", "source"]),
+        guard let fields = reader.fields(node, "a rule", required: ["id", "when", "then", "because", "source"],
+                                         optional: ["stacks_with"]),
               let id = reader.identifier(fields["id"], "rule id"),
               let idNode = fields["id"], define("rule", id, at: idNode) else { return }
         let when = fields["when"].flatMap { pendingCondition($0, "'when'") }
@@ -88,13 +89,20 @@ extension DocumentReader {
             if items.isEmpty { reader.error("rule '\(id)' does nothing: 'then' is empty", at: thenNode) }
             for item in items { actions += readAction(item) }
         }
+        var stacksWith: [String] = []
+        for item in fields["stacks_with"].flatMap({ reader.list($0, "'stacks_with'") }) ?? [] {
+            if let other = reader.identifier(item, "rule id") {
+                stacksWith.append(other)
+                refer(.rule, other, at: item)
+            }
+        }
         guard let when else { return }
         draft.rules.append(.init(id: id, when: when, actions: actions,
                                  because: reader.string(fields["because"], "'because'") ?? "",
-                                 source: source(fields), location: reader.location(of: node)))
+                                 source: source(fields), stacksWith: stacksWith, location: reader.location(of: node)))
     }
 
-    static let actionKeys = ["weight", "rating", "fact", "require", "exclude"]
+    static let actionKeys = ["weight", "rating", "fact", "require", "exclude", "want", "note"]
 
     private mutating func readAction(_ node: YAMLNode) -> [(action: Action, location: SourceLocation)] {
         guard let fields = reader.fields(node, "an action", required: [], optional: Self.actionKeys) else { return [] }
@@ -118,10 +126,17 @@ extension DocumentReader {
         case "fact":
             guard let fact = reader.identifier(value, "fact name") else { return [] }
             return [(.fact(fact), location)]
-        case "require":
+        case "require", "want":
             guard let capability = reader.identifier(value, "capability id") else { return [] }
             refer(.capability, capability, at: value)
-            return [(.require(capability: capability), location)]
+            return [(key == "want" ? .want(capability: capability) : .require(capability: capability), location)]
+        case "note":
+            guard let text = reader.string(value, "'note'") else { return [] }
+            if text.trimmingWhitespace().isEmpty {
+                reader.error("a note needs text", at: value)
+                return []
+            }
+            return [(.note(text), location)]
         default:
             guard let fields = reader.fields(value, "'exclude'", required: ["framework", "reason"]),
                   let framework = reader.identifier(fields["framework"], "framework id"),

@@ -97,10 +97,23 @@ struct DocumentReader {
             if Self.isISODate(text) {
                 reviewed = text
             } else {
-                reader.error("'reviewed' must be a date written YYYY-MM-DD, found '\(text)'", at: node)
+                reader.error("'reviewed' must be a date written YYYY-MM-DD, found '\(TextSanitizer.inert(text))'",
+                             at: node)
             }
         }
-        return Citation(why: why, source: source, evidence: evidence, reviewed: reviewed)
+        return Citation(why: why, source: source, evidence: evidence, reviewed: reviewed, asOf: asOf(fields))
+    }
+
+    /// An `as_of` field: a date (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`), then optionally a space and the
+    /// version it describes.
+    mutating func asOf(_ fields: Fields) -> String? {
+        guard let node = fields["as_of"], let text = reader.string(node, "'as_of'") else { return nil }
+        guard AsOf(text) != nil else {
+            reader.error("'as_of' must start with a date written YYYY, YYYY-MM or YYYY-MM-DD, then optionally "
+                         + "the version it describes, found '\(TextSanitizer.inert(text))'", at: node)
+            return nil
+        }
+        return text
     }
 
     /// A `true`/`false` field; absent means false.
@@ -126,11 +139,12 @@ struct DocumentReader {
 
     mutating func readInfo(_ node: YAMLNode) {
         guard let fields = reader.fields(node, "'knowledge'", required: ["name", "version", "description"],
-                                         optional: ["overlay"])
+                                         optional: ["overlay", "weight_bounds"])
         else { return }
         let info = KnowledgeInfo(name: reader.string(fields["name"], "'name'") ?? "",
                                  version: reader.string(fields["version"], "'version'") ?? "",
-                                 description: reader.string(fields["description"], "'description'") ?? "")
+                                 description: reader.string(fields["description"], "'description'") ?? "",
+                                 weightBounds: fields["weight_bounds"].flatMap { readWeightBounds($0) })
         let location = reader.location(of: node)
         var overlay = false
         if let flag = fields["overlay"] {
@@ -165,22 +179,39 @@ struct DocumentReader {
         }
     }
 
+    /// `weight_bounds: { lower: 0.25, upper: 4 }`: factors of each criterion's base weight.
+    private mutating func readWeightBounds(_ node: YAMLNode) -> WeightBounds? {
+        guard let fields = reader.fields(node, "'weight_bounds'", required: ["lower", "upper"]),
+              let lowerNode = fields["lower"], let upperNode = fields["upper"],
+              let lower = reader.number(lowerNode, "'lower'"), let upper = reader.number(upperNode, "'upper'")
+        else { return nil }
+        guard lower > 0, lower <= 1 else {
+            reader.error("'lower' must be more than 0 and at most 1, found \(Format.number(lower))", at: lowerNode)
+            return nil
+        }
+        guard upper >= 1, upper <= 1000 else {
+            reader.error("'upper' must be from 1 to 1000, found \(Format.number(upper))", at: upperNode)
+            return nil
+        }
+        return WeightBounds(lower: lower, upper: upper)
+    }
+
     mutating func readSource(_ node: YAMLNode) {
         guard let fields = reader.fields(node, "a source", required: ["id", "title"],
-                                         optional: ["section", "address", "internal"]),
+                                         optional: ["section", "address", "internal", "as_of"]),
               let id = reader.identifier(fields["id"], "source id", allowingSourceCharacters: true),
               let idNode = fields["id"], define("source", id, at: idNode) else { return }
         draft.sources.append(SourceReference(
             id: id, title: reader.string(fields["title"], "'title'") ?? "",
             section: reader.string(fields["section"], "'section'"),
             address: reader.string(fields["address"], "'address'"),
-            isInternal: flag(fields["internal"], "'internal'"),
+            isInternal: flag(fields["internal"], "'internal'"), asOf: asOf(fields),
             location: reader.location(of: node)))
     }
 
     mutating func readCriterion(_ node: YAMLNode) {
         guard let fields = reader.fields(node, "a criterion", required: ["id", "name", "description", "weight",
-                                                                         "source"]),
+                                                                         "source"], optional: ["scored_by"]),
               let id = reader.identifier(fields["id"], "criterion id"),
               let idNode = fields["id"], define("criterion", id, at: idNode) else { return }
         var weight = reader.number(fields["weight"], "'weight'") ?? 1
@@ -193,17 +224,27 @@ struct DocumentReader {
                          + "\(TextSanitizer.inert(weightNode.scalar?.string ?? ""))", at: weightNode)
             weight = Criterion.maximumWeight
         }
+        var byCapabilities = false
+        if let node = fields["scored_by"], let text = reader.string(node, "'scored_by'") {
+            if text == "capabilities" {
+                byCapabilities = true
+            } else {
+                reader.error("'scored_by' can only be 'capabilities', found '\(TextSanitizer.inert(text))'", at: node)
+            }
+        }
         draft.criteria.append(Criterion(
             id: id, name: reader.string(fields["name"], "'name'") ?? id,
             description: reader.string(fields["description"], "'description'") ?? "",
-            weight: weight, source: source(fields), location: reader.location(of: node)))
+            weight: weight, source: source(fields), byCapabilities: byCapabilities,
+            location: reader.location(of: node)))
     }
 
     mutating func readCapability(_ node: YAMLNode) {
-        guard let fields = reader.fields(node, "a capability", required: ["id", "name"]),
+        guard let fields = reader.fields(node, "a capability", required: ["id", "name"], optional: ["means"]),
               let id = reader.identifier(fields["id"], "capability id"),
               let idNode = fields["id"], define("capability", id, at: idNode) else { return }
         draft.capabilities.append(Capability(id: id, name: reader.string(fields["name"], "'name'") ?? id,
+                                             means: reader.string(fields["means"], "'means'") ?? "",
                                              location: reader.location(of: node)))
     }
 }

@@ -17,16 +17,18 @@ extension KnowledgeArchive {
         for source in k.sources {
             out.line("        sources.append(SourceReference(id: \(q(source.id)), title: \(q(source.title)), "
                      + "section: \(q(source.section)), address: \(q(source.address)), isInternal: \(source.isInternal), "
-                     + "location: \(loc(source.location))))")
+                     + "asOf: \(q(source.asOf)), location: \(loc(source.location))))")
         }
         out.line("        var criteria: [Criterion] = []")
         for c in k.criteria {
             out.line("        criteria.append(Criterion(id: \(q(c.id)), name: \(q(c.name)), description: \(q(c.description)), "
-                     + "weight: \(d(c.weight)), source: \(q(c.source)), location: \(loc(c.location))))")
+                     + "weight: \(d(c.weight)), source: \(q(c.source)), byCapabilities: \(c.byCapabilities), "
+                     + "location: \(loc(c.location))))")
         }
         out.line("        var capabilities: [Capability] = []")
         for c in k.capabilities {
-            out.line("        capabilities.append(Capability(id: \(q(c.id)), name: \(q(c.name)), location: \(loc(c.location))))")
+            out.line("        capabilities.append(Capability(id: \(q(c.id)), name: \(q(c.name)), means: \(q(c.means)), "
+                     + "location: \(loc(c.location))))")
         }
         out.line("        var frameworks: [Framework] = []")
         for f in k.frameworks {
@@ -38,8 +40,8 @@ extension KnowledgeArchive {
             }
             out.line("            var capabilities: [FrameworkCapability] = []")
             for c in f.capabilities {
-                out.line("            capabilities.append(FrameworkCapability(id: \(q(c.id)), citation: \(citation(c.citation)), "
-                         + "location: \(loc(c.location))))")
+                out.line("            capabilities.append(FrameworkCapability(id: \(q(c.id)), partial: \(c.partial), "
+                         + "citation: \(citation(c.citation)), location: \(loc(c.location))))")
             }
             out.line("            var facts: [FrameworkFact] = []")
             for fact in f.facts {
@@ -71,13 +73,15 @@ extension KnowledgeArchive {
             out.line("            var actions: [Action] = []")
             for action in rule.actions { out.line("            actions.append(\(self.action(action)))") }
             out.line("            rules.append(Rule(id: \(q(rule.id)), when: when, actions: actions, because: \(q(rule.because)), "
-                     + "source: \(q(rule.source)), location: \(loc(rule.location))))")
+                     + "source: \(q(rule.source)), stacksWith: [\(rule.stacksWith.map(q).joined(separator: ", "))], "
+                     + "location: \(loc(rule.location))))")
             out.line("        }")
         }
         out.line("        let facts: [String] = [\(k.facts.map(q).joined(separator: ", "))]")
         out.line("        let origins: [String] = [\(k.origins.map(q).joined(separator: ", "))]")
+        let bounds = k.info.weightBounds.map { "WeightBounds(lower: \(d($0.lower)), upper: \(d($0.upper)))" } ?? "nil"
         out.line("        let info = KnowledgeInfo(name: \(q(k.info.name)), version: \(q(k.info.version)), "
-                 + "description: \(q(k.info.description)))")
+                 + "description: \(q(k.info.description)), weightBounds: \(bounds))")
         out.line("        return KnowledgeBase(info: info, sources: sources, criteria: criteria, capabilities: capabilities, "
                  + "frameworks: frameworks, questions: questions, rules: rules, facts: facts, digest: \(q(k.digest)), "
                  + "origins: origins)")
@@ -120,7 +124,7 @@ extension KnowledgeArchive {
 
     static func citation(_ c: Citation) -> String {
         "Citation(why: \(q(c.why)), source: \(q(c.source)), evidence: \(c.evidence.map { ".\($0.rawValue)" } ?? "nil"), "
-            + "reviewed: \(q(c.reviewed)))"
+            + "reviewed: \(q(c.reviewed)), asOf: \(q(c.asOf)))"
     }
 
     static func ruleCondition(_ c: RuleCondition) -> String {
@@ -157,6 +161,8 @@ extension KnowledgeArchive {
         case .fact(let name): return "Action.fact(\(q(name)))"
         case .require(let capability): return "Action.require(capability: \(q(capability)))"
         case .exclude(let framework, let reason): return "Action.exclude(framework: \(q(framework)), reason: \(q(reason)))"
+        case .want(let capability): return "Action.want(capability: \(q(capability)))"
+        case .note(let text): return "Action.note(\(q(text)))"
         }
     }
 }

@@ -3,7 +3,7 @@ struct KnowledgeDraft {
     /// An identifier used somewhere, to be resolved once every file is read.
     struct Reference {
         enum Kind: String {
-            case source, criterion, framework, capability, question
+            case source, criterion, framework, capability, question, rule
         }
 
         var kind: Kind
@@ -24,6 +24,7 @@ struct KnowledgeDraft {
         var actions: [(action: Action, location: SourceLocation)]
         var because: String
         var source: String
+        var stacksWith: [String] = []
         var location: SourceLocation
     }
 

@@ -29,6 +29,8 @@ extension DecisionRecord.Builder {
         switch step.origin {
         case .override:
             return [.text("set to \(Format.number(step.after)) by "), .code("--weight")]
+        case .bound:
+            return [.text("\(step.change), the knowledge's bound")]
         case .rule(let rule):
             var text: Text = [.text("\(step.change) by "), .code(rule)]
             let answers = answers(behind: rule)

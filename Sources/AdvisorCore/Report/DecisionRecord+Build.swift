@@ -25,6 +25,7 @@ extension DecisionRecord {
         considered = builder.considered()
         (outcome, reasons) = builder.outcome()
         consequences = builder.consequences()
+        advice = c.notes.map { note in [.text(note.text + " "), .link("[\(note.source)]", source: note.source)] }
         self.options = builder.options()
 
         scores = c.ranking.map { scored in
@@ -77,7 +78,7 @@ extension DecisionRecord {
         command = ReproduceCommand.groups(c, format: format, options: options)
 
         var cited: Set<String> = []
-        for text in self.context + drivers + considered + [outcome] + reasons + consequences.map(\.because)
+        for text in self.context + drivers + considered + [outcome] + reasons + consequences.map(\.because) + advice
             + self.options.flatMap({ [$0.summary] + $0.arguments.map(\.because) }) + notes + [knowledge] + overrides
             + (whyOver?.items ?? []) {
             for case .link(_, let source) in text { cited.insert(source) }

@@ -93,6 +93,9 @@ struct DecisionRecord: Hashable, Sendable {
     var reasons: [Text]
     /// "### Consequences": good and bad, from the winner's strong and weak criteria.
     var consequences: [Argument]
+    /// Advice the knowledge's rules add where the answers pull two ways (running two frameworks side
+    /// by side, for example), each with its source.
+    var advice: [Text] = []
     /// "Pros and Cons of the Options".
     var options: [Option]
 

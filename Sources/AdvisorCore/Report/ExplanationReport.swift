@@ -32,11 +32,7 @@ public enum ExplanationReport {
                     + "[\(safe(override.citation.source))]"
             }
             for step in weight.steps {
-                let origin: String = switch step.origin {
-                case .rule(let rule): "rule \(rule)"
-                case .override: "--weight"
-                }
-                weightLine += ", \(step.change) by \(origin) → \(Format.number(step.after))"
+                weightLine += ", \(step.described) → \(Format.number(step.after))"
             }
             lines.append(weightLine)
             if let base = framework.ratings[criterion.id] {

@@ -44,6 +44,10 @@ public enum HTMLReport {
             outcome.append("<h3>Consequences</h3>")
             outcome.append(arguments(record.consequences, record))
         }
+        if !record.advice.isEmpty {
+            outcome.append("<h3>Advice</h3>")
+            outcome.append(list(record.advice, record))
+        }
         html += section("outcome", "Decision Outcome", outcome)
         html += section("pros-and-cons", "Pros and Cons of the Options", record.options.map { option in
             "<article class=\"option\">\n<h3>\(escape(option.name))</h3>\n" + paragraph(option.summary, record)

@@ -79,6 +79,20 @@ public enum JSONReport {
             w.endObject()
         }
         w.endArray()
+        w.key("notes")
+        w.beginArray()
+        for note in c.notes {
+            w.beginObject()
+            w.member("rule", note.rule)
+            w.member("text", note.text)
+            w.member("source", note.source)
+            w.endObject()
+        }
+        w.endArray()
+        w.key("wanted")
+        w.beginArray()
+        for capability in c.wanted { w.string(capability) }
+        w.endArray()
         w.key("weights")
         w.beginArray()
         for weight in c.weights {
@@ -178,6 +192,7 @@ public enum JSONReport {
                 switch step.origin {
                 case .rule(let id): w.member("by", id)
                 case .override: w.member("by", "--weight")
+                case .bound: w.member("by", "weight-bounds")
                 }
                 w.key("change")
                 w.string(prefix: step.signed.sign, number: step.signed.magnitude)

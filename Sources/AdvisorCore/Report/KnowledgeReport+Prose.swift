@@ -39,6 +39,11 @@ struct RuleProse {
             return "every framework without \(name) is knocked out"
         case .exclude(let framework, let reason):
             return "\(frameworkName(framework)) is knocked out (\(reason))"
+        case .want(let capability):
+            let name = knowledge.capability(capability)?.name ?? capability
+            return "\(name) counts towards the criteria scored by capabilities"
+        case .note(let text):
+            return "the advice “\(text)” is added"
         }
     }
 

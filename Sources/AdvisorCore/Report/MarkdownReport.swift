@@ -32,6 +32,10 @@ public enum MarkdownReport {
             out.heading("Consequences", level: 3)
             out.bullets(record.consequences.map(verdict))
         }
+        if !record.advice.isEmpty {
+            out.heading("Advice", level: 3)
+            out.bullets(record.advice)
+        }
         out.heading("Pros and Cons of the Options")
         for option in record.options {
             out.heading(option.name, level: 3)

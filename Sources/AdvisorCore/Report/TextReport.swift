@@ -52,6 +52,13 @@ public enum TextReport {
                 }
             }
         }
+        if !c.notes.isEmpty {
+            lines.append("")
+            lines.append(style.bold("Advice:"))
+            for note in c.notes {
+                lines.append("  - " + safe(note.text) + " " + style.dim("[\(safe(note.source))]"))
+            }
+        }
         if let analysis { lines += analysis.textLines(c) }
         if !c.ignored.isEmpty {
             lines.append("")

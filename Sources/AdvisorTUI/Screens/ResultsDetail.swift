@@ -34,11 +34,7 @@ enum ResultsDetail {
                     .bold, hang: 11)
             var weightLine = "weight: base \(Format.number(weight.base)) [\(criterion.source)]"
             for step in weight.steps {
-                let origin: String = switch step.origin {
-                case .rule(let rule): "rule \(rule)"
-                case .override: "--weight"
-                }
-                weightLine += ", \(step.change) by \(origin) \(arrow) \(Format.number(step.after))"
+                weightLine += ", \(step.described) \(arrow) \(Format.number(step.after))"
             }
             out.add(weightLine, .dim, indent: 11, hang: 2)
             if let base = framework.ratings[criterion.id] {
