@@ -35,7 +35,7 @@ struct AdvisorCLITests {
                  exitCode: 64),
         BadInput(arguments: ["recommend", "--answer", "project_type=apii"],
                  message: "advisor: 'apii' is not an answer to 'project_type'; did you mean 'api'? (allowed: api, web_app, "
-                    + "content_platform, ecommerce, ai_service, realtime, enterprise)", exitCode: 64),
+                    + "content_platform, ecommerce, ai_service, realtime, enterprise, async_service)", exitCode: 64),
         BadInput(arguments: ["recommend", "--answer", "traffic=high,low"],
                  message: "advisor: question 'traffic' takes one answer, got 2: high, low", exitCode: 64),
         BadInput(arguments: ["recommend", "--answer", "project_type=api", "--answer", "project_type=web_app"],
@@ -159,8 +159,10 @@ struct AdvisorCLITests {
         let json = try CommandRunner.advisor(["questions", "--format", "json"])
         let list = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
         #expect(list.map { $0["id"] as? String ?? "" } == [
-            "project_type", "architecture", "builtins", "traffic", "async_workload", "security", "time_to_market",
-            "team_experience", "api_docs", "type_safety", "ml_models", "longevity", "must_have"])
+            "project_type", "architecture", "builtins", "traffic", "async_workload", "websockets", "security",
+            "time_to_market", "team_experience", "team_size", "existing_code", "database", "background_jobs",
+            "api_docs", "graphql", "type_safety", "ml_models", "longevity", "support_window", "frontend", "hosting",
+            "must_have"])
         #expect(list.first { $0["id"] as? String == "traffic" }?["values"] as? [String]
                 == ["low", "moderate", "high", "very_high"])
         let frameworks = try CommandRunner.advisor(["frameworks"])

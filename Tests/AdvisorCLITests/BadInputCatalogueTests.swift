@@ -236,10 +236,10 @@ struct BadInputCatalogueTests {
                 + "e, high, very_high)",
              exitCode: 65),
         Case(name: "null in JSON answers", arguments: answers("a-null.json"), message: "advisor: {F}/a-null.json:1:18: \'null\' is not an answer to \'project_type\' (allowed: api, web_"
-                + "app, content_platform, ecommerce, ai_service, realtime, enterprise)",
+                + "app, content_platform, ecommerce, ai_service, realtime, enterprise, async_service)",
              exitCode: 65),
         Case(name: "true for a choice", arguments: answers("a-bool.yaml"), message: "advisor: {F}/a-bool.yaml:1:15: \'true\' is not an answer to \'project_type\' (allowed: api, web_"
-                + "app, content_platform, ecommerce, ai_service, realtime, enterprise)",
+                + "app, content_platform, ecommerce, ai_service, realtime, enterprise, async_service)",
              exitCode: 65),
         Case(name: "a mapping inside a multi-choice list", arguments: answers("a-multi-mapping.yaml"), message: "advisor: {F}/a-multi-mapping.yaml:1:19: answers to \'builtins\' must be plain values",
              exitCode: 65),
@@ -291,7 +291,7 @@ struct BadInputCatalogueTests {
         Case(name: "an empty --output path", arguments: ["recommend", "--output", ""], message: "advisor: the output path is empty",
              exitCode: 73),
         Case(name: "an answer with no value", arguments: ["recommend", "--answer", "project_type="], message: "advisor: question \'project_type\' needs a value (allowed: api, web_app, content_platform, ecomm"
-                + "erce, ai_service, realtime, enterprise)",
+                + "erce, ai_service, realtime, enterprise, async_service)",
              exitCode: 64),
     ]
 

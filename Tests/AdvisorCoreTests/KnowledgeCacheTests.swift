@@ -32,10 +32,10 @@ struct KnowledgeCacheTests {
         #expect(x.stored == y.stored, sourceLocation: sourceLocation)
         #expect(x.strata == y.strata && x.finalStratum == y.finalStratum && x.finalOrder == y.finalOrder,
                 sourceLocation: sourceLocation)
-        #expect(x.idRank == y.idRank && x.ratingRules == y.ratingRules && x.knockOutRules == y.knockOutRules,
+        #expect(x.idRank == y.idRank && x.ratingRules == y.ratingRules && x.otherActionRules == y.otherActionRules,
                 sourceLocation: sourceLocation)
         #expect(x.conditions == y.conditions && x.ruleIDs == y.ruleIDs, sourceLocation: sourceLocation)
-        #expect(x.knockOutActions == y.knockOutActions, sourceLocation: sourceLocation)
+        #expect(x.otherActions == y.otherActions, sourceLocation: sourceLocation)
     }
 
     /// A knowledge base from a cache entry builds no whole rule or framework list to consult and
@@ -108,7 +108,7 @@ struct KnowledgeCacheTests {
         let answers = Answers(Dictionary(uniqueKeysWithValues: workload.answers.enumerated().map {
             (workload.questionName($0.offset), AnswerValue.one(workload.valueName($0.element)))
         }))
-        #expect(b.plan.knockOutActions.values.count > 0)
+        #expect(b.plan.otherActions.values.count > 0)
         expectDecodedOnDemand(fromFiles: a, fromCache: b, answers: answers)
     }
 

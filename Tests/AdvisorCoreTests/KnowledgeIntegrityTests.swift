@@ -36,23 +36,17 @@ struct KnowledgeIntegrityTests {
         #expect(framework.ratings.count == k.criteria.count)
     }
 
-    @Test("every citation outside the seed article says how firm it is, and when it was reviewed if checked")
+    @Test("every rating, capability and fact says how firm it is and the date it describes; seed evidence only from the article")
     func evidence() {
-        var checked = 0
-        for (place, citation) in Self.citations where !citation.source.hasPrefix("seed") {
-            checked += 1
-            guard let evidence = citation.evidence else {
-                Issue.record("\(place) cites \(citation.source) without evidence")
-                continue
-            }
-            switch evidence {
-            case .documented, .measured:
-                #expect(citation.reviewed.map(Self.isISODate) == true, "\(place) has no reviewed date")
-            case .inferred:
-                #expect(citation.why.lowercased().contains("inferred"), "\(place) does not say what it is inferred from")
-            }
+        let facts = FactDates.all(Self.knowledge)
+        #expect(facts.count > 150)
+        for fact in facts {
+            #expect(fact.citation.evidence != nil, "\(fact.subject) gives no evidence")
+            #expect(fact.asOf != nil, "\(fact.subject) gives no as_of")
+            let consistent = (fact.citation.evidence == .seed) == fact.citation.source.hasPrefix("seed")
+                || fact.citation.evidence == .inferred
+            #expect(consistent, "\(fact.subject): \(String(describing: fact.citation.evidence)) from \(fact.citation.source)")
         }
-        #expect(checked > 60)
     }
 
     @Test("every cited address outside the seed article is a web address that was read")
@@ -69,10 +63,12 @@ struct KnowledgeIntegrityTests {
         let expected: [String: [String: Double]] = [
             "django": ["performance": 3, "api_development": 3, "productivity": 5, "builtins": 5, "security": 5,
                        "ecosystem": 5, "ai_ml": 3, "scalability": 3, "type_safety": 2, "realtime": 2,
-                       "time_to_market": 5, "maturity": 5, "team_familiarity": 3],
+                       "time_to_market": 5, "maturity": 5, "team_familiarity": 3, "simplicity": 2, "codebase_fit": 3,
+                       "support_window": 5],
             "fastapi": ["performance": 5, "api_development": 5, "productivity": 3, "builtins": 1, "security": 3,
                         "ecosystem": 3, "ai_ml": 5, "scalability": 5, "type_safety": 5, "realtime": 5,
-                        "time_to_market": 3, "maturity": 3, "team_familiarity": 3],
+                        "time_to_market": 3, "maturity": 3, "team_familiarity": 3, "simplicity": 4, "codebase_fit": 3,
+                        "support_window": 1],
         ]
         for (id, ratings) in expected {
             let framework = try #require(Self.knowledge.framework(id))
@@ -80,23 +76,30 @@ struct KnowledgeIntegrityTests {
         }
     }
 
-    @Test("whatever the team knows, that framework's familiarity is 5 and no rating is set twice",
-          arguments: try #require(EngineTests.knowledge.question("team_experience")).values)
-    func teamExperience(_ value: String) throws {
-        let c = Engine.consult(Self.knowledge, answers: Answers(["team_experience": .one(value)]))
+    @Test("whatever the team knows, its frameworks' familiarity is 5, others' at most 4, and each rating has one step",
+          arguments: [[], ["django"], ["fastapi"], ["flask"], ["litestar"], ["starlette"], ["django_ninja"],
+                      ["django", "fastapi"], ["flask", "starlette"], ["django", "django_ninja", "litestar"]])
+    func teamExperience(_ team: [String]) throws {
+        let c = Engine.consult(Self.knowledge, answers: Answers(["team_experience": .many(team)]))
         for framework in Self.knowledge.frameworks {
             let rating = try #require(c.rating(of: framework.id, on: "team_familiarity"))
-            #expect(rating.steps.count <= 1, "\(value): \(framework.id) set by \(rating.steps.map(\.rule))")
-            if framework.id == value {
-                #expect(rating.final == 5)
+            #expect(rating.steps.count == 1, "\(team): \(framework.id) set by \(rating.steps.map(\.rule))")
+            if team.contains(framework.id) {
+                #expect(rating.final == 5, "\(team): \(framework.id)")
+            } else {
+                #expect(rating.final <= 4, "\(team): \(framework.id)")
             }
         }
         let known = Self.knowledge.frameworks.filter { c.rating(of: $0.id, on: "team_familiarity")?.final == 5 }
-        switch value {
-        case "neither": #expect(known.isEmpty)
-        case "both": #expect(Set(known.map(\.id)) == ["django", "fastapi", "django_ninja"])
-        default: #expect(known.map(\.id) == [value])
-        }
+        #expect(Set(known.map(\.id)) == Set(team))
+    }
+
+    @Test("a framework close to one the team knows rates between: Django Ninja for a Django team, Starlette for FastAPI",
+          arguments: [("django", "django_ninja", 4.0), ("fastapi", "starlette", 4.0), ("fastapi", "django_ninja", 3.0),
+                      ("django_ninja", "django", 4.0), ("starlette", "fastapi", 4.0), ("flask", "django", 1.0)])
+    func relatedFamiliarity(_ known: String, _ framework: String, _ expected: Double) {
+        let c = Engine.consult(Self.knowledge, answers: Answers(["team_experience": .many([known])]))
+        #expect(c.rating(of: framework, on: "team_familiarity")?.final == expected)
     }
 
     @Test("hard requirements keep exactly the frameworks whose sources show the capability", arguments: [

@@ -77,8 +77,8 @@ enum LintCases {
             name: Slow
             summary: Slow and bare.
             ratings:
-              speed: { score: 1, why: Slow., source: doc }
-              batteries: { score: 1, why: Bare., source: doc }
+              speed: { score: 1, why: Slow., source: doc, evidence: inferred, as_of: "2026" }
+              batteries: { score: 1, why: Bare., source: doc, evidence: inferred, as_of: "2026" }
 
             """, to: "frameworks/slow.yaml"), expected: """
             K/frameworks/slow.yaml:1:1: warning: framework 'slow' wins for no answer profile (exhaustive search of 81 answer profiles); at best it is 48.0 points behind 'fast' [framework-cannot-win]
@@ -91,8 +91,8 @@ enum LintCases {
             name: Slow
             summary: Slow and bare.
             ratings:
-              speed: { score: 1, why: Slow., source: doc }
-              batteries: { score: 1, why: Bare., source: doc }
+              speed: { score: 1, why: Slow., source: doc, evidence: inferred, as_of: "2026" }
+              batteries: { score: 1, why: Bare., source: doc, evidence: inferred, as_of: "2026" }
 
             """, to: "frameworks/slow.yaml"), expected: """
             K/frameworks/slow.yaml:1:1: warning: framework 'slow' wins for no answer profile (beam search of width 8 over 60 answer profiles, not exhaustive); at best it is 48.0 points behind 'fast' [framework-cannot-win]
@@ -100,7 +100,7 @@ enum LintCases {
             ^
             1 warning generated.
             """, exhaustiveLimit: 10),
-        Case(check: .missingSource, fixture: clean.replacing("speed: { score: 5, why: Fast., source: doc }",
+        Case(check: .missingSource, fixture: clean.replacing("speed: { score: 5, why: Fast., source: doc, evidence: documented, as_of: \"2026\" }",
                                                              with: "speed: { score: 5, why: Fast. }",
                                                              in: "frameworks/fast.yaml"), expected: """
             K/frameworks/fast.yaml:5:10: warning: the rating of 'fast' on 'speed' cites no source [missing-source]
@@ -115,13 +115,47 @@ enum LintCases {
                 ^
             1 warning generated.
             """),
-        Case(check: .inferredKnockOut, fixture: clean.replacing("{ id: admin, why: Has admin., source: doc }",
-                                                                with: "{ id: admin, why: Has admin., source: doc, evidence: inferred }",
+        Case(check: .inferredKnockOut, fixture: clean.replacing("{ id: admin, why: Has admin., source: doc, evidence: documented, as_of: \"2026\" }",
+                                                                with: "{ id: admin, why: Has admin., source: doc, evidence: inferred, as_of: \"2026\" }",
                                                                 in: "frameworks/full.yaml"), expected: """
             K/frameworks/full.yaml:5:5: warning: capability 'admin' of 'full' is inferred, but rule 'wants-admin' knocks out frameworks without it; document it or leave it out [inferred-knock-out]
-              - { id: admin, why: Has admin., source: doc, evidence: inferred }
+              - { id: admin, why: Has admin., source: doc, evidence: inferred, as_of: "2026" }
                 ^
             1 warning generated.
             """),
+        Case(check: .doubleCount, fixture: clean.appending("""
+              - id: heavy-load-again
+                when: load == "high"
+                then:
+                  - weight: { speed: "*2" }
+                because: Load needs speed, said twice.
+                source: doc
+
+            """, to: "rules.yaml"), expected: """
+            K/rules.yaml:45:5: warning: rules 'heavy-load' and 'heavy-load-again' both fire on load=high and both raise the weight of Speed: the answer counts twice; merge them, or name each in the other's 'stacks_with' if the overlap is meant [double-count]
+              - id: heavy-load-again
+                ^
+            1 warning generated.
+            """),
+        Case(check: .undatedFact, fixture: clean.replacing("speed: { score: 5, why: Fast., source: doc, evidence: documented, as_of: \"2026\" }",
+                                                           with: "speed: { score: 5, why: Fast., source: doc }",
+                                                           in: "frameworks/fast.yaml"), expected: """
+            K/frameworks/fast.yaml:5:10: warning: Fast, rating on Speed gives no 'evidence' (seed, documented, measured or inferred) and no 'as_of' (on the fact or on source 'doc') [undated-fact]
+              speed: { score: 5, why: Fast., source: doc }
+                     ^
+            1 warning generated.
+            """),
     ]
+
+    /// The same double count, declared on purpose: no finding.
+    static let declaredStack = clean.appending("""
+          - id: heavy-load-again
+            when: load == "high"
+            then:
+              - weight: { speed: "*2" }
+            because: Load needs speed, said twice on purpose.
+            source: doc
+            stacks_with: [heavy-load]
+
+        """, to: "rules.yaml")
 }

@@ -37,6 +37,8 @@ enum LintFixture {
                 because: Streaming needs speed.
                 source: doc
             """, in: "rules.yaml")
+        .replacing("source: doc }", with: "source: doc, evidence: documented, as_of: \"2026\" }", in: "frameworks/fast.yaml")
+        .replacing("source: doc }", with: "source: doc, evidence: documented, as_of: \"2026\" }", in: "frameworks/full.yaml")
 
     /// The lint findings on `fixture`, rendered, with the temporary folder shown as `K`.
     static func lint(_ fixture: KnowledgeFixture, only check: KnowledgeLint.Check? = nil,

@@ -22,6 +22,11 @@ struct LintTests {
         #expect(try LintFixture.lint(LintFixture.clean, only: check) == "")
     }
 
+    @Test("a double count named in 'stacks_with' is accepted")
+    func declaredStack() throws {
+        #expect(try LintFixture.lint(LintCases.declaredStack, only: .doubleCount) == "")
+    }
+
     @Test("each lint fires on its fixture with an exact message", arguments: LintCases.positive)
     func positive(_ item: Case) throws {
         let output = try LintFixture.lint(item.fixture, only: item.check, exhaustiveLimit: item.exhaustiveLimit)
