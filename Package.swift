@@ -20,7 +20,6 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
-        .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
     ],
     targets: [
         // MARK: - Core
@@ -28,12 +27,18 @@ let package = Package(
             name: "AdvisorCore",
             dependencies: [
                 .product(name: "Yams", package: "Yams"),
-                .product(name: "Crypto", package: "swift-crypto"),
+                "CLibCrypto",
                 "CAdvisorMath",
             ],
             swiftSettings: startupSettings
         ),
         .target(name: "CAdvisorMath"),
+        // SHA-256 for the knowledge digest, from the system's OpenSSL rather than a bundled copy that
+        // every first build would compile.
+        .systemLibrary(
+            name: "CLibCrypto",
+            providers: [.apt(["libssl-dev"])]
+        ),
 
         // MARK: - Shipped knowledge, embedded at build time
         .executableTarget(
@@ -79,7 +84,8 @@ let package = Package(
         // MARK: - Benchmarks
         .executableTarget(
             name: "advisor-bench",
-            dependencies: ["AdvisorCore", "AdvisorKnowledge", "AdvisorSynth", "AdvisorTUI"]
+            dependencies: ["AdvisorCore", "AdvisorKnowledge", "AdvisorSynth", "AdvisorTUI"],
+            exclude: ["README.md"]
         ),
         .target(
             name: "AdvisorSynth",
