@@ -91,17 +91,17 @@ struct BadInputCatalogueTests {
              exitCode: 65),
         Case(name: "a criterion id defined twice across directories", arguments: overlay("k-dup-criterion"),
              message: "{F}/k-dup-criterion/extra.yaml:2:9: error: duplicate criterion id \'performance\'; first defined"
-                + " at {K}/criteria.yaml:3:9\n  - id: performance\n        ^\n1 error generated.",
+                + " at {K}/criteria.yaml:4:9\n  - id: performance\n        ^\n1 error generated.",
              exitCode: 65),
         Case(name: "a rule id defined twice across directories", arguments: overlay("k-dup-rule"), message: "{F}/k-dup-rule/extra.yaml:2:9: error: duplicate rule id \'api-project\'; first defined at {K}/ru"
-                + "les.yaml:35:9\n  - id: api-project\n        ^\n1 error generated.",
+                + "les.yaml:55:9\n  - id: api-project\n        ^\n1 error generated.",
              exitCode: 65),
-        Case(name: "a criterion id defined in two files", arguments: overlay("k-dup-files"), message: "{K}/frameworks/django.yaml:1:1: error: framework \'django\' has no rating for \'extra\'; every f"
-                + "ramework is rated on every criterion\nid: django\n^\n{K}/frameworks/django_ninja.yaml:3:1: error"
+        Case(name: "a criterion id defined in two files", arguments: overlay("k-dup-files"), message: "{K}/frameworks/django.yaml:3:1: error: framework \'django\' has no rating for \'extra\'; every f"
+                + "ramework is rated on every criterion\nid: django\n^\n{K}/frameworks/django_ninja.yaml:2:1: error"
                 + ": framework \'django_ninja\' has no rating for \'extra\'; every framework is rated on every crit"
-                + "erion\nid: django_ninja\n^\n{K}/frameworks/fastapi.yaml:1:1: error: framework \'fastapi\' has no"
+                + "erion\nid: django_ninja\n^\n{K}/frameworks/fastapi.yaml:3:1: error: framework \'fastapi\' has no"
                 + " rating for \'extra\'; every framework is rated on every criterion\nid: fastapi\n^\n{K}/framewor"
-                + "ks/flask.yaml:3:1: error: framework \'flask\' has no rating for \'extra\'; every framework is ra"
+                + "ks/flask.yaml:2:1: error: framework \'flask\' has no rating for \'extra\'; every framework is ra"
                 + "ted on every criterion\nid: flask\n^\n{K}/frameworks/litestar.yaml:2:1: error: framework \'lites"
                 + "tar\' has no rating for \'extra\'; every framework is rated on every criterion\nid: litestar\n^\n"
                 + "{K}/frameworks/starlette.yaml:2:1: error: framework \'starlette\' has no rating for \'extra\'; e"
@@ -114,13 +114,13 @@ struct BadInputCatalogueTests {
                 + " that fact depends on this rule: negation in a cycle has no consistent answer\n  - id: a-unless-"
                 + "b\n    ^\n1 error generated.",
              exitCode: 65),
-        Case(name: "a rating of NaN", arguments: overlay("k-nan"), message: "{F}/k-nan/copy.yaml:23:12: error: expected \'score\' to be a number, found \'.nan\'\n    score: "
+        Case(name: "a rating of NaN", arguments: overlay("k-nan"), message: "{F}/k-nan/copy.yaml:64:12: error: expected \'score\' to be a number, found \'.nan\'\n    score: "
                 + ".nan\n           ^\n1 error generated.",
              exitCode: 65),
-        Case(name: "a rating of infinity", arguments: overlay("k-inf"), message: "{F}/k-inf/copy.yaml:23:12: error: expected \'score\' to be a number, found \'.inf\'\n    score: "
+        Case(name: "a rating of infinity", arguments: overlay("k-inf"), message: "{F}/k-inf/copy.yaml:64:12: error: expected \'score\' to be a number, found \'.inf\'\n    score: "
                 + ".inf\n           ^\n1 error generated.",
              exitCode: 65),
-        Case(name: "a rating of 1e309", arguments: overlay("k-1e309"), message: "{F}/k-1e309/copy.yaml:23:12: error: \'score\' must be a finite number, found \'1e309\'\n    scor"
+        Case(name: "a rating of 1e309", arguments: overlay("k-1e309"), message: "{F}/k-1e309/copy.yaml:64:12: error: \'score\' must be a finite number, found \'1e309\'\n    scor"
                 + "e: 1e309\n           ^\n1 error generated.",
              exitCode: 65),
         Case(name: "a rule setting a rating to NaN", arguments: overlay("k-rating-nan"), message: "{F}/k-rating-nan/extra.yaml:5:70: error: \'.nan\' is not a rating change; write a score from 0 t"
@@ -128,12 +128,12 @@ struct BadInputCatalogueTests {
                 + ", score: .nan }\n                                                                     ^\n1 error"
                 + " generated.",
              exitCode: 65),
-        Case(name: "a weight of 1e309", arguments: overlay("k-weight-1e309"), message: "{K}/frameworks/django.yaml:1:1: error: framework \'django\' has no rating for \'extra\'; every f"
-                + "ramework is rated on every criterion\nid: django\n^\n{K}/frameworks/django_ninja.yaml:3:1: error"
+        Case(name: "a weight of 1e309", arguments: overlay("k-weight-1e309"), message: "{K}/frameworks/django.yaml:3:1: error: framework \'django\' has no rating for \'extra\'; every f"
+                + "ramework is rated on every criterion\nid: django\n^\n{K}/frameworks/django_ninja.yaml:2:1: error"
                 + ": framework \'django_ninja\' has no rating for \'extra\'; every framework is rated on every crit"
-                + "erion\nid: django_ninja\n^\n{K}/frameworks/fastapi.yaml:1:1: error: framework \'fastapi\' has no"
+                + "erion\nid: django_ninja\n^\n{K}/frameworks/fastapi.yaml:3:1: error: framework \'fastapi\' has no"
                 + " rating for \'extra\'; every framework is rated on every criterion\nid: fastapi\n^\n{K}/framewor"
-                + "ks/flask.yaml:3:1: error: framework \'flask\' has no rating for \'extra\'; every framework is ra"
+                + "ks/flask.yaml:2:1: error: framework \'flask\' has no rating for \'extra\'; every framework is ra"
                 + "ted on every criterion\nid: flask\n^\n{K}/frameworks/litestar.yaml:2:1: error: framework \'lites"
                 + "tar\' has no rating for \'extra\'; every framework is rated on every criterion\nid: litestar\n^\n"
                 + "{K}/frameworks/starlette.yaml:2:1: error: framework \'starlette\' has no rating for \'extra\'; e"
@@ -141,12 +141,12 @@ struct BadInputCatalogueTests {
                 + ": error: \'weight\' must be a finite number, found \'1e309\'\n    weight: 1e309\n            ^\n"
                 + "7 errors generated.",
              exitCode: 65),
-        Case(name: "a weight of 1e300", arguments: overlay("k-weight-huge"), message: "{K}/frameworks/django.yaml:1:1: error: framework \'django\' has no rating for \'extra\'; every f"
-                + "ramework is rated on every criterion\nid: django\n^\n{K}/frameworks/django_ninja.yaml:3:1: error"
+        Case(name: "a weight of 1e300", arguments: overlay("k-weight-huge"), message: "{K}/frameworks/django.yaml:3:1: error: framework \'django\' has no rating for \'extra\'; every f"
+                + "ramework is rated on every criterion\nid: django\n^\n{K}/frameworks/django_ninja.yaml:2:1: error"
                 + ": framework \'django_ninja\' has no rating for \'extra\'; every framework is rated on every crit"
-                + "erion\nid: django_ninja\n^\n{K}/frameworks/fastapi.yaml:1:1: error: framework \'fastapi\' has no"
+                + "erion\nid: django_ninja\n^\n{K}/frameworks/fastapi.yaml:3:1: error: framework \'fastapi\' has no"
                 + " rating for \'extra\'; every framework is rated on every criterion\nid: fastapi\n^\n{K}/framewor"
-                + "ks/flask.yaml:3:1: error: framework \'flask\' has no rating for \'extra\'; every framework is ra"
+                + "ks/flask.yaml:2:1: error: framework \'flask\' has no rating for \'extra\'; every framework is ra"
                 + "ted on every criterion\nid: flask\n^\n{K}/frameworks/litestar.yaml:2:1: error: framework \'lites"
                 + "tar\' has no rating for \'extra\'; every framework is rated on every criterion\nid: litestar\n^\n"
                 + "{K}/frameworks/starlette.yaml:2:1: error: framework \'starlette\' has no rating for \'extra\'; e"
@@ -154,12 +154,12 @@ struct BadInputCatalogueTests {
                 + " error: \'weight\' must be at most 1000000, found 1e300\n    weight: 1e300\n            ^\n7 err"
                 + "ors generated.",
              exitCode: 65),
-        Case(name: "a negative weight", arguments: overlay("k-weight-negative"), message: "{K}/frameworks/django.yaml:1:1: error: framework \'django\' has no rating for \'extra\'; every f"
-                + "ramework is rated on every criterion\nid: django\n^\n{K}/frameworks/django_ninja.yaml:3:1: error"
+        Case(name: "a negative weight", arguments: overlay("k-weight-negative"), message: "{K}/frameworks/django.yaml:3:1: error: framework \'django\' has no rating for \'extra\'; every f"
+                + "ramework is rated on every criterion\nid: django\n^\n{K}/frameworks/django_ninja.yaml:2:1: error"
                 + ": framework \'django_ninja\' has no rating for \'extra\'; every framework is rated on every crit"
-                + "erion\nid: django_ninja\n^\n{K}/frameworks/fastapi.yaml:1:1: error: framework \'fastapi\' has no"
+                + "erion\nid: django_ninja\n^\n{K}/frameworks/fastapi.yaml:3:1: error: framework \'fastapi\' has no"
                 + " rating for \'extra\'; every framework is rated on every criterion\nid: fastapi\n^\n{K}/framewor"
-                + "ks/flask.yaml:3:1: error: framework \'flask\' has no rating for \'extra\'; every framework is ra"
+                + "ks/flask.yaml:2:1: error: framework \'flask\' has no rating for \'extra\'; every framework is ra"
                 + "ted on every criterion\nid: flask\n^\n{K}/frameworks/litestar.yaml:2:1: error: framework \'lites"
                 + "tar\' has no rating for \'extra\'; every framework is rated on every criterion\nid: litestar\n^\n"
                 + "{K}/frameworks/starlette.yaml:2:1: error: framework \'starlette\' has no rating for \'extra\'; e"

@@ -29,6 +29,19 @@ struct EngineTests {
         Answers(["team_experience": .many(["litestar"]), "project_type": .one("api")]),
         Answers(["team_experience": .many(["starlette"]), "async_workload": .yes(false)]),
         Answers(["team_experience": .many(["django_ninja"]), "builtins": .many([])]),
+        Answers(["project_type": .one("web_app"), "frontend": .one("server_rendered"), "ml_models": .yes(false),
+                 "async_workload": .yes(false), "time_to_market": .one("normal"), "support_window": .one("lts"),
+                 "team_size": .one("solo"), "existing_code": .one("none"), "background_jobs": .one("after_response")]),
+        Answers(["project_type": .one("async_service"), "async_workload": .yes(true), "websockets": .yes(true),
+                 "database": .one("async_relational"), "traffic": .one("high"), "support_window": .one("latest"),
+                 "team_size": .one("small"), "existing_code": .one("django"), "background_jobs": .one("queue"),
+                 "hosting": .one("serverless"), "graphql": .yes(true)]),
+        Answers(["project_type": .one("api"), "api_docs": .yes(false), "type_safety": .one("low"),
+                 "team_size": .one("large"), "existing_code": .one("flask"), "builtins": .many(["admin"]),
+                 "hosting": .one("containers"), "ml_models": .yes(true)]),
+        Answers(["project_type": .one("web_app"), "frontend": .one("spa"), "existing_code": .one("fastapi"),
+                 "ml_models": .yes(true),
+                 "team_experience": .many(["django", "fastapi", "flask", "litestar", "starlette", "django_ninja"])]),
     ]
 
     /// The same knowledge with its rules in another order.
@@ -95,7 +108,9 @@ struct EngineTests {
             for (f, framework) in Self.knowledge.frameworks.enumerated() {
                 for (index, rating) in c.ratings[f].enumerated() {
                     #expect(rating.base == framework.ratings[Self.knowledge.criteria[index].id]?.score)
-                    var value = rating.base
+                    // On a criterion scored by capabilities, the rules start from the share of wanted features.
+                    var value = rating.capabilities.isEmpty ? rating.base
+                        : 5 * rating.capabilities.reduce(0) { $0 + $1.credit } / Double(rating.capabilities.count)
                     for step in rating.steps {
                         #expect(step.before == value)
                         value = step.after

@@ -67,28 +67,39 @@ struct KnowledgeReportTests {
 
     @Test("rules read as sentences", arguments: [
         ("api-project", "When the fact “api_first” holds, the weight of API development is multiplied by 2, the "
-            + "weight of Type safety and validation is multiplied by 1.5 and the weight of Built-in features is "
-            + "multiplied by 0.5, because FastAPI was built for API development; Django relies on DRF, which adds "
-            + "complexity [seed#api-development]."),
-        ("high-traffic", "When the answer to “How much traffic do you expect at peak?” is “High: a busy public "
-            + "service” or above, the weight of Performance and concurrency is multiplied by 1.5 and the weight of "
-            + "Scalability and cloud-native fit is multiplied by 1.5, because FastAPI's async design gives faster "
-            + "request processing and better concurrency for high-traffic APIs [seed#performance-comparison]."),
-        ("full-stack-without-api-focus", "When the fact “full_stack” holds and the fact “api_first” does not hold, "
-            + "the weight of API development is multiplied by 0.5, because where a server-rendered application is "
-            + "the product, a separate API layer matters less [seed#which-framework-will-dominate-in-2027]."),
+            + "weight of Type safety and validation is multiplied by 1.5 and the weight of Built-in features you "
+            + "asked for is multiplied by 0.5, because FastAPI was built for API development; Django relies on DRF, "
+            + "which adds complexity; an API needs fewer of the parts a full-stack framework bundles "
+            + "[seed#api-development]."),
+        ("high-traffic", "When the answer to “How much traffic do you expect at peak?” is “High: 500 to 5,000 "
+            + "requests/s (a busy public service)”, the weight of Performance and concurrency is multiplied by 1.5, "
+            + "because FastAPI's async design gives faster request processing and better concurrency for "
+            + "high-traffic APIs [seed#performance-comparison]."),
+        ("full-stack-without-api-focus", "When the fact “full_stack” holds and the answer to “How will the pages be "
+            + "built?” is “Server-rendered pages (templates, maybe HTMX)”, the weight of API development is "
+            + "multiplied by 0.5 and the weight of Type safety and validation is multiplied by 0.5, because where "
+            + "server-rendered pages are the product, a separate API layer matters less "
+            + "[seed#which-framework-will-dominate-in-2027]."),
         ("requires-builtin-admin", "When the answers to “Is any of these a hard requirement, without which a "
             + "framework is out?” include “A built-in admin panel”, every framework without a built-in admin panel "
             + "is knocked out, because only a framework with an admin panel built in meets this requirement "
             + "[seed#understanding-django]."),
-        ("django-team-knows-ninja-host", "When the answer to “Which framework does your team already know?” is "
-            + "“Django”, Django Ninja's rating on Team familiarity is set to 4, because a Django Ninja API lives in "
-            + "a Django project and uses its core and ORM; only the typed API layer is new to a Django team "
-            + "[ninja-pypi]."),
+        ("team-knows-django", "When the answers to “Which of these frameworks does your team already know well?” "
+            + "include “Django”, Django's rating on Team familiarity is set to 5 and Django Ninja's rating on Team "
+            + "familiarity is set to 4, because a team fluent in Django delivers sooner with it; a Django Ninja API "
+            + "lives in a Django project, so only its typed API layer is new [ninja-motivation]."),
         ("api-first-project", "When the answer to “What are you building first?” is “An API for web or mobile "
             + "clients” or “An AI or ML service (model inference behind an API)”, or the answer to “How will it be "
-            + "deployed?” is “Microservices”, the fact “api_first” is established, because API-first ecosystems "
-            + "and distributed microservices are where FastAPI is expected to lead [seed#future-trends]."),
+            + "deployed?” is “Microservices”, or the answer to “How will the pages be built?” is “A single-page app "
+            + "or mobile app on a JSON API”, the fact “api_first” is established, because API-first ecosystems and "
+            + "distributed microservices are where FastAPI is expected to lead; a single-page app makes the back "
+            + "end an API [seed#future-trends]."),
+        ("wants-orm", "When the answers to “Which of these do you want built in, rather than added yourself?” "
+            + "include “ORM (database layer)”, or the answer to “How will it store its data?” is “A relational "
+            + "database through an ORM, with migrations” or “A relational database, queried asynchronously end to "
+            + "end”, a built-in ORM with migrations counts towards the criteria scored by capabilities and the "
+            + "weight of Built-in features you asked for rises by 0.5, because Django provides an ORM out of the "
+            + "box, with migrations [seed#developer-productivity]."),
     ])
     func ruleSentence(_ id: String, _ expected: String) throws {
         let rule = try #require(Self.knowledge.rule(id))
@@ -105,9 +116,9 @@ struct KnowledgeReportTests {
         let apiDocs = try #require(k.rule("api-docs-matter"))
         #expect(prose.condition(apiDocs.when.compiled).plain
                 == "the answer to “Do generated, interactive API docs (OpenAPI / Swagger) matter to you?” is yes")
-        let low = try #require(k.rule("low-traffic"))
-        #expect(prose.condition(low.when.compiled).plain
-                == "the answer to “How much traffic do you expect at peak?” is “Low: an internal tool or a small audience”")
+        let low = try #require(k.rule("traffic-low"))
+        #expect(prose.condition(low.when.compiled).plain == "the answer to “How much traffic do you expect at peak?” "
+                + "is “Low: under 20 requests/s (an internal tool, a small audience)”")
     }
 
     // MARK: - Lint and escaping

@@ -29,7 +29,7 @@ struct LoaderDiagnosticsTests {
             K/knowledge.yaml:10:5: error: missing field 'weight' in a criterion
               - id: speed
                 ^
-            K/knowledge.yaml:13:5: error: unknown key 'wieght' in a criterion; did you mean 'weight'? (allowed: id, name, description, weight, source)
+            K/knowledge.yaml:13:5: error: unknown key 'wieght' in a criterion; did you mean 'weight'? (allowed: id, name, description, weight, source, scored_by)
                 wieght: 2
                 ^
             2 errors generated.

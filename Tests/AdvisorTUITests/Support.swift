@@ -19,7 +19,15 @@ func session(_ knowledge: KnowledgeBase, _ keys: [Key], size: Size = .minimum,
 
 /// Enter on the welcome screen, then Enter on every question: the first option of each (none for multi).
 func answerAll(_ knowledge: KnowledgeBase) -> [Key] {
-    [.enter] + Array(repeating: .enter, count: knowledge.questions.count)
+    // Enter on every question asked with each first option, up to the review: answers can set later
+    // questions aside (`ask_if`), so the count depends on them.
+    var keys: [Key] = [.enter]
+    var state = session(knowledge, keys)
+    while case .question = state.screen, keys.count <= knowledge.questions.count + 1 {
+        state.apply(.enter)
+        keys.append(.enter)
+    }
+    return keys
 }
 
 /// The screen as text, plus the styles as a second grid.

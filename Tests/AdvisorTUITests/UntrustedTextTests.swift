@@ -14,8 +14,8 @@ struct UntrustedTextTests {
         guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return nil }
         let poisoned = text
             .replacingOccurrences(of: "name: FastAPI\n", with: "name: \"Fast\\e[2JAPI\"\n")
-            .replacingOccurrences(of: "why: \"Performance is one of its strongest advantages:",
-                                  with: "why: \"\\e]0;pwned\\a\\e[2JPerformance is one of its strongest advantages:")
+            .replacingOccurrences(of: "why: \"Built specifically for API development:",
+                                  with: "why: \"\\e]0;pwned\\a\\e[2JBuilt specifically for API development:")
         try? Data(poisoned.utf8).write(to: URL(fileURLWithPath: path))
         return try? KnowledgeLoader.load(directories: [folder]).knowledge
     }()

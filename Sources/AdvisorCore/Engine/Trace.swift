@@ -67,7 +67,7 @@ public struct WeightStep: Hashable, Sendable {
         switch operation {
         case .rule(let change): change.signed
         case .set(let value): ("=", value)
-        case .bound(let factor): ("≤", factor)
+        case .bound: ("=", after)
         }
     }
 }

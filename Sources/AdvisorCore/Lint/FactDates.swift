@@ -45,7 +45,10 @@ public enum FactDates {
         all(k).compactMap { fact in
             var missing: [String] = []
             if fact.citation.evidence == nil { missing.append("'evidence' (seed, documented, measured or inferred)") }
-            if fact.asOf == nil { missing.append("'as_of' (on the fact or on source '\(fact.citation.source)')") }
+            if fact.asOf == nil {
+                missing.append(fact.citation.source.isEmpty ? "'as_of'"
+                               : "'as_of' (on the fact or on source '\(fact.citation.source)')")
+            }
             guard !missing.isEmpty else { return nil }
             return .warning(KnowledgeLint.message("\(fact.subject) gives no " + missing.joined(separator: " and no "),
                                                   .undatedFact), at: fact.location)

@@ -172,7 +172,10 @@ extension DecisionRecord.Builder {
             text += [.text(", set by "), .code(last.rule)]
         }
         text.append(.text(" at weight \(Format.number(weight))"))
-        if let last = rating.steps.last, let rule = k.rule(last.rule) {
+        if !rating.capabilities.isEmpty {
+            let cited = c.ratingCitation(framework: f, criterion: index)
+            text += [.text(": \(cited.why) ("), cite(cited.source), .text(")")]
+        } else if let last = rating.steps.last, let rule = k.rule(last.rule) {
             text += [.text(": \(rule.because) ("), cite(rule.source), .text(")")]
         } else if let base = k.frameworks[f].ratings[criterion.id] {
             text += [.text(": \(base.citation.why) ("), cite(base.citation.source), .text(")")]

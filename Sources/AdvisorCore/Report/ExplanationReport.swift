@@ -43,6 +43,10 @@ public enum ExplanationReport {
                     lines.append("    \(override.phrase) (\(was)\(at))")
                 }
             }
+            if !rating.capabilities.isEmpty {
+                let cited = c.ratingCitation(framework: f, criterion: index)
+                lines.append("    → \(Format.number(rating.final)), scored by the features asked for: \(safe(cited.why))")
+            }
             for step in rating.steps {
                 let because = k.rule(step.rule).map { ": \(safe($0.because)) [\(safe($0.source))]" } ?? ""
                 lines.append("    \(step.change) by rule \(step.rule) → \(Format.number(step.after))\(because)")

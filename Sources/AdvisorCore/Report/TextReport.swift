@@ -41,6 +41,9 @@ public enum TextReport {
                 head += ": +\(Format.fixed(reason.advantage, decimals: 1)) points"
                 lines.append(head)
                 var cited = "     " + safe(reason.why) + " " + style.dim("[\(safe(reason.source))]")
+                if let evidence = reason.evidence {
+                    cited += " " + style.dim("(\(evidence.rawValue)" + (reason.asOf.map { ", as of \(safe($0))" } ?? "") + ")")
+                }
                 if let override = k.ratingOverride(framework: winner.framework, criterion: reason.criterion) {
                     cited += " " + style.dim("(\(override.phrase))")
                 }

@@ -17,6 +17,13 @@ enum ResultsDetail {
             out.add("How \(framework.name) scores \(Format.fixed(scored.score, decimals: 1)) of 100 "
                     + "(rank \(scored.rank) of \(c.ranking.count))", .heading)
         }
+        if !c.notes.isEmpty {
+            out.blank()
+            out.add("Advice", .heading)
+            for note in c.notes {
+                out.add("\(unicode ? "•" : "*") \(note.text) [\(note.source)]", .plain, indent: 0, hang: 2)
+            }
+        }
         let total = c.weights.reduce(0) { $0 + $1.final }
         out.add("score = 100 × Σ weight × rating / (Σ weight × 5), where Σ weight = "
                 + Format.number(total), .dim)
@@ -40,6 +47,11 @@ enum ResultsDetail {
             if let base = framework.ratings[criterion.id] {
                 out.add("rating \(Format.number(base.score)): \(base.citation.why) [\(base.citation.source)]",
                         .plain, indent: 11, hang: 2)
+            }
+            if !rating.capabilities.isEmpty {
+                let cited = c.ratingCitation(framework: f, criterion: index)
+                out.add("\(arrow) \(Format.number(rating.final)), scored by the features asked for: \(cited.why)", .dim,
+                        indent: 13, hang: 2)
             }
             for step in rating.steps {
                 out.add("\(step.change) by rule \(step.rule) \(arrow) \(Format.number(step.after))", .dim,

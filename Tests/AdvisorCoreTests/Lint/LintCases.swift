@@ -60,11 +60,13 @@ enum LintCases {
                     source: doc
                 capabilities:
                 """, in: "knowledge.yaml")
-            .replacing("batteries: { score: 1, why: Few batteries., source: doc }",
-                       with: "batteries: { score: 1, why: Few batteries., source: doc }\n  docs: { score: 3, why: Some., source: doc }",
+            .replacing("batteries: { score: 1, why: Few batteries., source: doc, evidence: documented, as_of: \"2026\" }",
+                       with: "batteries: { score: 1, why: Few batteries., source: doc, evidence: documented, as_of: \"2026\" }\n"
+                           + "  docs: { score: 3, why: Some., source: doc, evidence: documented, as_of: \"2026\" }",
                        in: "frameworks/fast.yaml")
-            .replacing("batteries: { score: 5, why: All batteries., source: doc }",
-                       with: "batteries: { score: 5, why: All batteries., source: doc }\n  docs: { score: 4, why: Good., source: doc }",
+            .replacing("batteries: { score: 5, why: All batteries., source: doc, evidence: documented, as_of: \"2026\" }",
+                       with: "batteries: { score: 5, why: All batteries., source: doc, evidence: documented, as_of: \"2026\" }\n"
+                           + "  docs: { score: 4, why: Good., source: doc, evidence: documented, as_of: \"2026\" }",
                        in: "frameworks/full.yaml"),
             expected: """
             K/knowledge.yaml:20:5: warning: criterion 'docs' keeps its base weight 1 whatever the answers: no rule that can fire changes it [inert-criterion]
@@ -132,7 +134,7 @@ enum LintCases {
                 source: doc
 
             """, to: "rules.yaml"), expected: """
-            K/rules.yaml:45:5: warning: rules 'heavy-load' and 'heavy-load-again' both fire on load=high and both raise the weight of Speed: the answer counts twice; merge them, or name each in the other's 'stacks_with' if the overlap is meant [double-count]
+            K/rules.yaml:33:5: warning: rules 'heavy-load' and 'heavy-load-again' both fire on load=high and both raise the weight of Speed: the answer counts twice; merge them, or name each in the other's 'stacks_with' if the overlap is meant [double-count]
               - id: heavy-load-again
                 ^
             1 warning generated.
