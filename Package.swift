@@ -1,18 +1,8 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-/// Concrete generic types (`[String: Rating]`, `[Rule]`, …) get their metadata from direct accessor
-/// calls instead of demangling a type name at run time. Demangling checks the generic requirements
-/// (`String: Hashable`) by scanning every conformance record in every loaded library: a quarter of
-/// the samples from launch to the first painted screen (`perf record`). bench-hello gets the same
-/// flags, so whole-process comparisons stay fair.
-let startupSettings: [SwiftSetting] = [
-    .unsafeFlags(["-Xfrontend", "-disable-concrete-type-metadata-mangled-name-accessors"]),
-]
-
 let package = Package(
     name: "FrameworkAdvisor",
-    platforms: [.macOS(.v13)],
     products: [
         .executable(name: "advisor", targets: ["advisor"]),
         .library(name: "AdvisorCore", targets: ["AdvisorCore"]),
@@ -29,8 +19,7 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
                 "CLibCrypto",
                 "CAdvisorMath",
-            ],
-            swiftSettings: startupSettings
+            ]
         ),
         .target(name: "CAdvisorMath"),
         // SHA-256 for the knowledge digest, from the system's OpenSSL rather than a bundled copy that
@@ -54,7 +43,6 @@ let package = Package(
         .target(
             name: "AdvisorKnowledge",
             dependencies: ["AdvisorCore"],
-            swiftSettings: startupSettings,
             plugins: ["EmbedKnowledgePlugin"]
         ),
 
@@ -65,8 +53,7 @@ let package = Package(
         ),
         .target(
             name: "AdvisorTUI",
-            dependencies: ["AdvisorCore", "CNCursesW"],
-            swiftSettings: startupSettings
+            dependencies: ["AdvisorCore", "CNCursesW"]
         ),
 
         // MARK: - Command line
@@ -77,8 +64,7 @@ let package = Package(
                 "AdvisorKnowledge",
                 "AdvisorTUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ],
-            swiftSettings: startupSettings
+            ]
         ),
 
         // MARK: - Benchmarks
@@ -93,8 +79,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "bench-hello",
-            path: "Sources/bench-hello",
-            swiftSettings: startupSettings
+            path: "Sources/bench-hello"
         ),
 
         // MARK: - Fuzzing (Tests/Fuzz/run.sh builds it with libFuzzer; a plain build replays inputs)

@@ -5,7 +5,8 @@ import Foundation
 // advisor-bench: prints timings (medians) of the advisor on the shipped knowledge. It never fails
 // on a time; it prints figures and ratios against a peer measured in the same run.
 //
-// Usage: swift run -c release advisor-bench [--runs N] [--shipped: only the shipped knowledge] [--tui | --analysis: only those]
+// Usage: swift run -c release advisor-bench [--runs N] [--shipped: only the shipped knowledge]
+//        [--tui | --analysis | --landscape: only those]
 //        advisor-bench --workload | --smoke | --rules R --options N --criteria M  (see Workload.swift)
 
 let arguments = CommandLine.arguments
@@ -41,7 +42,23 @@ if arguments.contains("--cold") {
 
 /// The answers every in-process timing uses.
 let answers = Answers(["project_type": .one("api"), "traffic": .one("high"), "api_docs": .yes(true),
-                       "builtins": .many(["auth"]), "team_experience": .one("fastapi")])
+                       "builtins": .many(["auth"]), "team_experience": .many(["fastapi"])])
+
+// The answer landscape: `advisor knowledge landscape` (a sample of 1,000,000 profiles) as a whole
+// process, against the same process held to one core (the floor it would be without the second).
+if arguments.contains("--landscape") {
+    let advisor = binDirectory + "/advisor"
+    let landscapeRuns = arguments.firstIndex(of: "--runs").flatMap { Int(arguments[safe: $0 + 1] ?? "") } ?? 3
+    guard let both = Spawn.median(advisor, ["knowledge", "landscape"], runs: landscapeRuns),
+          let one = Spawn.median("/usr/bin/taskset", ["-c", "0", advisor, "knowledge", "landscape"], runs: 1)
+    else {
+        print("advisor-bench: build advisor first with `swift build -c release`; the one-core run needs taskset")
+        exit(1)
+    }
+    row("landscape, 1,000,000 profiles, all cores", Clock.format(both), "median of \(landscapeRuns); target < 10 s")
+    row("landscape, one core", Clock.format(one), String(format: "%.2f× the all-core run", one / both))
+    exit(0)
+}
 
 // The TUI's frame and keystroke timings alone (for profiling them).
 if arguments.contains("--tui") {

@@ -23,7 +23,6 @@ struct Advisor: ParsableCommand {
         // A reader that goes away (`advisor recommend | head -1`) shows up as EPIPE on write, which
         // `Output.write` turns into a quiet exit, instead of a SIGPIPE.
         signal(SIGPIPE, SIG_IGN)
-        MallocTuning.keepFreedMemory()
         do {
             // Well-formed `recommend` lines skip ArgumentParser altogether (see FastRecommend).
             let arguments = CommandLine.arguments.dropFirst()

@@ -39,15 +39,21 @@ public struct Landscape: Sendable {
     public static let defaultSampleSize = 1_000_000
 
     public static func run(_ k: KnowledgeBase, sampleSize: Int = defaultSampleSize, seed: UInt64 = 1,
-                           swingProfiles: Int = 2_000) -> Landscape {
+                           swingProfiles: Int = 1_000) -> Landscape {
         let space = Space(k)
         let exhaustive = space.count.map { $0 <= sampleSize } ?? false
         let total = exhaustive ? (space.count ?? 0) : sampleSize
         let chunkSize = 20_000
         let chunks = (total + chunkSize - 1) / chunkSize
         let swingPerChunk = max(1, (swingProfiles + chunks - 1) / max(1, chunks))
+        // Each chunk consults its own copy of the knowledge, decoded from the compiled form: two
+        // threads reading one copy contend on its reference counts, which cost a third of the time.
+        let payload = KnowledgeCodec.encode(k, warnings: [])
+        let compiled = payload.table + payload.body
         let partials = ParallelMap.map(chunks) { chunk -> Partial in
-            var partial = Partial(k)
+            let own = (try? KnowledgeCodec.decode(compiled, from: 0).0) ?? k
+            let space = Space(own)
+            var partial = Partial(own)
             var random = RandomSource(seed: seed &+ UInt64(chunk) &* 0x9E37_79B9_7F4A_7C15)
             let start = chunk * chunkSize, end = min(total, start + chunkSize)
             for index in start..<end {
@@ -90,11 +96,14 @@ public struct Landscape: Sendable {
         /// For choice, scale and yes/no questions, the number of answers; for multi, the options.
         let sizes: [Int]
         let kinds: [Question.Kind]
+        /// Each question's unanswered entry, to fill in.
+        let blanks: [AnswerState.Entry]
 
         init(_ k: KnowledgeBase) {
             knowledge = k
             kinds = k.questions.map(\.kind)
             sizes = k.questions.map { $0.kind == .yesno ? 2 : $0.options.count }
+            blanks = k.questions.map { AnswerState.Entry(nil, question: $0) }
         }
 
         /// How many answers question `q` has (2^options for multi-choice).
@@ -135,7 +144,7 @@ public struct Landscape: Sendable {
         }
 
         func entry(_ q: Int, _ value: UInt64) -> AnswerState.Entry {
-            var entry = AnswerState.Entry(nil, question: knowledge.questions[q])
+            var entry = blanks[q]
             entry.answered = true
             switch kinds[q] {
             case .choice, .scale: entry.choice = Int(value)
@@ -202,16 +211,16 @@ public struct Landscape: Sendable {
             let k = space.knowledge
             let state = space.state(profile)
             let evaluation = Engine.evaluate(k, state: state)
-            let order = evaluation.ranked(knockOuts: false)
-            guard let winner = order.first else { return }
+            guard let winner = evaluation.best(knockOuts: false) else { return }
             wins[winner] += 1
-            if let first = evaluation.ranked(knockOuts: true).first { winsWithKnockOuts[first] += 1 }
+            if let first = evaluation.best(knockOuts: true) { winsWithKnockOuts[first] += 1 }
             if examples[winner] == nil, !evaluation.excluded.contains(true) { examples[winner] = (seen, profile) }
             seen += 1
             let total = evaluation.weights.reduce(0, +)
             if total > 0 {
                 for c in maxWeightShare.indices { maxWeightShare[c] = max(maxWeightShare[c], evaluation.weights[c] / total) }
             }
+            let order = evaluation.ranked(knockOuts: false)
             guard measure, order.count > 1 else { return }
             swingProfiles += 1
             let margin = evaluation.scores[winner] - evaluation.scores[order[1]]

@@ -149,9 +149,11 @@ enum Effects {
 
     /// The capabilities the fired rules want, each once, sorted by id.
     static func wanted(_ knowledge: KnowledgeBase, fired firedIndices: [Int]) -> [String] {
-        var result = Set<String>()
+        var result: [String] = []
         for index in firedIndices where knowledge.plan.otherActionRules[index] {
-            for case .want(let capability) in knowledge.plan.otherActions[index] { result.insert(capability) }
+            for case .want(let capability) in knowledge.plan.otherActions[index] where !result.contains(capability) {
+                result.append(capability)
+            }
         }
         return result.sorted()
     }

@@ -105,6 +105,16 @@ public enum Engine {
         var ids: [String] = []
         var ignored: [Int] = []
 
+        /// The first of `ranked(knockOuts:)`, found in one pass.
+        func best(knockOuts: Bool) -> Int? {
+            var best: Int?
+            for f in ids.indices where !knockOuts || !excluded[f] {
+                if let current = best, !Scoring.ranksBefore(scores[f], ids[f], scores[current], ids[current]) { continue }
+                best = f
+            }
+            return best
+        }
+
         /// Framework indices best first, sorted exactly as `Scoring.rank` sorts, so near-ties fall the
         /// same way; without the knocked-out ones when `knockOuts` is true.
         func ranked(knockOuts: Bool) -> [Int] {

@@ -83,6 +83,9 @@ extension DecisionRecord.Builder {
             item.append(.text(head))
             item.append(.text("("))
             item.append(cite(reason.source))
+            if let evidence = reason.evidence {
+                item.append(.text("; \(evidence.rawValue)" + (reason.asOf.map { ", as of \($0)" } ?? "")))
+            }
             item.append(.text(")"))
             return item
         })

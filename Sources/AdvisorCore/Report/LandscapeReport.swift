@@ -83,7 +83,7 @@ public enum LandscapeReport {
                          + safe(k.criterion(l.criteria[c])?.name ?? l.criteria[c]))
         }
         lines.append("")
-        lines.append("Largest change in the winner's margin from changing one answer (points, over "
+        lines.append("Largest change in the winner's margin from changing one answer (points, knock-outs aside, over "
                      + "\(Format.grouped(l.swingProfiles)) profiles):")
         for q in l.questions.indices.sorted(by: { l.questionSwing[$0] > l.questionSwing[$1] }) {
             lines.append("  " + Format.fixed(l.questionSwing[q], decimals: 1).leftPadded(to: 5) + "  " + l.questions[q])
