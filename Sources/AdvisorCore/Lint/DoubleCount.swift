@@ -2,6 +2,9 @@
 /// weight the same way count that answer twice. Where the overlap is meant (each wanted
 /// capability adding weight, say), each rule names the other in `stacks_with`.
 enum DoubleCount {
+    /// Past this many rules on one answer and criterion, the group is reported once.
+    static let largeGroup = 8
+
     static func check(_ k: KnowledgeBase) -> [Diagnostic] {
         var reported = Set<[String]>()
         var result: [Diagnostic] = []
@@ -16,20 +19,33 @@ enum DoubleCount {
                     }
                 }
                 for criterion in pushes.keys.sorted() {
-                    let list = pushes[criterion] ?? []
-                    for (i, first) in list.enumerated() {
-                        for second in list[(i + 1)...] where second.up == first.up {
-                            let (a, b) = first.rule.id < second.rule.id ? (first.rule, second.rule)
-                                : (second.rule, first.rule)
-                            if a.stacksWith.contains(b.id) || b.stacksWith.contains(a.id) { continue }
-                            guard reported.insert([a.id, b.id, criterion]).inserted else { continue }
-                            let name = k.criterion(criterion)?.name ?? criterion
-                            let how = first.up ? "raise" : "lower"
+                    let name = k.criterion(criterion)?.name ?? criterion
+                    for up in [true, false] {
+                        let group = (pushes[criterion] ?? []).filter { $0.up == up }.map(\.rule)
+                            .sorted { $0.id < $1.id }
+                        let how = up ? "raise" : "lower"
+                        let answer = "\(question.id)=\(value.text)"
+                        // A large group is one finding: checking every pair of a thousand rules would
+                        // print half a million.
+                        if group.count > largeGroup {
+                            guard reported.insert([group[0].id, group[1].id, criterion]).inserted else { continue }
                             result.append(.warning(KnowledgeLint.message(
-                                "rules '\(a.id)' and '\(b.id)' both fire on \(question.id)=\(value.text) and both \(how) "
-                                    + "the weight of \(name): the answer counts twice; merge them, or name each in the "
-                                    + "other's 'stacks_with' if the overlap is meant", .doubleCount),
-                                at: b.location))
+                                "\(group.count) rules fire on \(answer) and all \(how) the weight of \(name), starting "
+                                    + "with '\(group[0].id)' and '\(group[1].id)': the answer counts \(group.count) times; "
+                                    + "merge them, or name the overlaps in 'stacks_with' if they are meant", .doubleCount),
+                                at: group[1].location))
+                            continue
+                        }
+                        for (i, a) in group.enumerated() {
+                            for b in group[(i + 1)...] {
+                                if a.stacksWith.contains(b.id) || b.stacksWith.contains(a.id) { continue }
+                                guard reported.insert([a.id, b.id, criterion]).inserted else { continue }
+                                result.append(.warning(KnowledgeLint.message(
+                                    "rules '\(a.id)' and '\(b.id)' both fire on \(answer) and both \(how) "
+                                        + "the weight of \(name): the answer counts twice; merge them, or name each in the "
+                                        + "other's 'stacks_with' if the overlap is meant", .doubleCount),
+                                    at: b.location))
+                            }
                         }
                     }
                 }
