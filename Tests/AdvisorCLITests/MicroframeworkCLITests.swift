@@ -12,10 +12,10 @@ struct MicroframeworkCLITests {
             ["project_type=api", "traffic=low", "async_workload=no", "must_have=microframework"]))
         #expect(result.exitCode == 0, "\(result)")
         #expect(result.stderr.isEmpty)
-        #expect(result.stdout.hasPrefix("Recommendation: Flask (56.0 of 100)\n"))
+        #expect(result.stdout.hasPrefix("Recommendation: Flask (56.7 of 100)\n"))
         #expect(result.stdout.contains("""
             Why Flask over Starlette:
-              1. Developer productivity: Flask 3 vs Starlette 2, weight 3: +1.9 points
+              1. Ecosystem maturity and community: Flask 4 vs Starlette 2, weight 2: +2.4 points
             """))
         #expect(result.stdout.contains("  FastAPI       excluded: FastAPI lacks a microframework core (database layer "
                                        + "and validation left to the team), which rule 'requires-microframework' "
@@ -28,10 +28,10 @@ struct MicroframeworkCLITests {
             ["project_type=realtime", "traffic=high", "async_workload=yes", "must_have=microframework"]))
         #expect(result.exitCode == 0, "\(result)")
         #expect(result.stderr.isEmpty)
-        #expect(result.stdout.hasPrefix("Recommendation: Starlette (67.5 of 100)\n"))
+        #expect(result.stdout.hasPrefix("Recommendation: Starlette (66.3 of 100)\n"))
         #expect(result.stdout.contains("""
             Why Starlette over Flask:
-              1. Real-time and async I/O: Starlette 5 vs Flask 1, weight 4 (set by concurrency-bound): +8.3 points
+              1. Real-time and async I/O: Starlette 5 vs Flask 1, weight 4 (set by concurrency-bound): +8.1 points
             """))
     }
 

@@ -23,7 +23,7 @@ struct MicroframeworkScenarioTests {
                           "architecture": .one("monolith"), "team_experience": .many(["flask"]),
                           "must_have": microframework],
                 winner: "flask", runnerUp: "starlette",
-                decidingCriteria: ["team_familiarity", "productivity", "ecosystem"]),
+                decidingCriteria: ["team_familiarity", "ecosystem", "productivity"]),
         Profile(name: "a WebSocket service under high traffic",
                 answers: ["project_type": .one("realtime"), "traffic": .one("high"), "async_workload": .yes(true),
                           "must_have": microframework],

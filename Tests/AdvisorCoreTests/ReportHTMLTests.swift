@@ -78,7 +78,7 @@ struct ReportHTMLTests {
         let segments = html.components(separatedBy: "<rect class=\"segment\"").count - 1
         let positive = c.ranking.flatMap(\.contributions).filter { $0.points > 0 }.count
         #expect(segments == positive)
-        #expect(html.contains("<title>FastAPI, API development: 25.0 points</title>"))
+        #expect(html.contains("<title>FastAPI, API development: 20.5 points</title>"))
     }
 
     /// Renders the page in headless Chromium: the DOM it builds has both charts and the winner,

@@ -29,7 +29,7 @@ struct ScenarioTests {
                  overall: "fastapi"),
         Scenario(name: "Real-time systems",
                  answers: ["project_type": .one("realtime"), "async_workload": .yes(true)],
-                 winner: "fastapi", loser: "django", overall: "fastapi"),
+                 winner: "fastapi", loser: "django", overall: "litestar"),
         Scenario(name: "Cloud-native architectures",
                  answers: ["architecture": .one("serverless"), "traffic": .one("high")],
                  winner: "fastapi", loser: "django", overall: "fastapi"),
