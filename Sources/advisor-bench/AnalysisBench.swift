@@ -1,7 +1,7 @@
 import AdvisorCore
 import Foundation
 
-/// Speed of the decision analyses (issue 5): robustness sampling, single-answer counterfactuals,
+/// Speed of the decision analyses: robustness sampling, single-answer counterfactuals,
 /// and `recommend --analysis` against plain `recommend` as whole processes.
 enum AnalysisBench {
     static func run(knowledge: KnowledgeBase, answers: Answers, runs: Int, advisor: String) {

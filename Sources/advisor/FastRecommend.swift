@@ -2,8 +2,9 @@ import AdvisorCore
 
 /// A hand-written parser for `advisor recommend` with well-formed flags: the path scripts and CI take.
 ///
-/// ArgumentParser builds its view of the options by reflection on every run, which was about a
-/// quarter of `recommend`'s whole-process time (3 ms of 11). The result is a plain `RecommendRequest`. This parser accepts only what it is sure
+/// ArgumentParser builds its view of the options by reflection on every run, a large part of a
+/// short `recommend` (see the benchmark README's speed paths). The result is a plain
+/// `RecommendRequest`. This parser accepts only what it is sure
 /// of: each flag spelled in full, each value the next argument and not starting with `-`, each
 /// single-valued flag given once, `--samples` and `--seed` as plain numbers, and `--format` and
 /// `--robustness` from their lists. Anything else (help, a typo, a missing value, a flag given twice,

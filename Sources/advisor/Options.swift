@@ -178,7 +178,7 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
 }
 
 /// Only the variables that matter, read with getenv: `ProcessInfo.environment` copies the whole
-/// environment into a dictionary (0.3 ms of a warm `recommend`).
+/// environment into a dictionary on every run (see the benchmark README's speed paths).
 func environmentVariables(_ names: [String]) -> [String: String] {
     var environment: [String: String] = [:]
     for name in names {

@@ -42,8 +42,8 @@ protocol PairwiseChoice {
 }
 
 /// What `advisor recommend` was asked, as plain values: built by ArgumentParser's `Recommend`, or
-/// directly by `FastRecommend` without creating ArgumentParser's property wrappers (whose
-/// creation alone was about 0.4 ms of a 7 ms run).
+/// directly by `FastRecommend` without creating ArgumentParser's property wrappers, whose
+/// creation is a noticeable part of a short run.
 struct RecommendRequest: Equatable {
     struct Knowledge: KnowledgeChoice, Equatable {
         var knowledge: [String] = []

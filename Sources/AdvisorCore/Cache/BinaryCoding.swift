@@ -84,8 +84,8 @@ struct BinaryReader {
 
     /// The UTF-8 text in `range`. Invalid UTF-8 means a damaged entry, not text to repair. ASCII
     /// (all of the synthetic workload, most knowledge) is checked with one pass over its bytes and
-    /// then taken as it is: `String(validating:)` took 1 ms for the 12,000 strings of 10,000 rules,
-    /// this 0.25 ms.
+    /// then taken as it is, a quarter of the time `String(validating:)` takes (see the benchmark
+    /// README's speed paths).
     private static func text(_ bytes: [UInt8], _ range: Range<Int>) throws(Damaged) -> String {
         let ascii: String? = bytes.withUnsafeBufferPointer { buffer in
             let piece = UnsafeBufferPointer(rebasing: buffer[range])

@@ -42,7 +42,7 @@ public enum AnswersFile {
 
     /// `fast`: compose with `FastComposer` first, as the knowledge loader does, and with Yams only
     /// where it gives up. Yams' first use in a process costs more than the rest of a small file's
-    /// reading (type metadata, its tag tables): 0.5 ms of a warm `recommend`. Tests compare both paths.
+    /// reading (type metadata, its tag tables). Tests compare both paths.
     static func parse(_ text: String, path: String, parser: AnswerParser, fast: Bool) throws(AnswerError) -> Answers {
         let reader = NodeReader(file: path)
         let root = try compose(text, path: path, fast: fast)
