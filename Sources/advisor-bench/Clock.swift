@@ -28,7 +28,7 @@ enum Clock {
         return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
     }
 
-    /// `1.234 ms` or `56.7 µs`.
+    /// A duration for a reader, in seconds, milliseconds or microseconds.
     static func format(_ seconds: Double) -> String {
         if seconds >= 1 { return String(format: "%.2f s", seconds) }
         if seconds >= 1e-3 { return String(format: "%.2f ms", seconds * 1e3) }

@@ -6,7 +6,12 @@ failed=0
 SOCKET=""
 
 cleanup() {
-    [[ -n $SOCKET ]] && tmux -L "$SOCKET" kill-server 2>/dev/null
+    # Each test runs in a subshell of its own, so SOCKET here names at most the last server: end
+    # every server this script started, by the sockets named after its process id.
+    local socket
+    for socket in "${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)/test-$$-"*; do
+        [[ -S $socket ]] && tmux -L "${socket##*/}" kill-server 2>/dev/null
+    done
     rm -rf "$WORK"
 }
 trap cleanup EXIT
