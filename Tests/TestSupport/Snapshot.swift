@@ -35,7 +35,12 @@ public func assertSnapshot(_ text: String, named name: String, in directory: Str
     Issue.record(Comment(rawValue: message), sourceLocation: sourceLocation)
 }
 
-/// The folder of snapshots beside the calling test file: `<dir of #filePath>/__Snapshots__`.
+/// The test target's folder of snapshots, `Tests/<target>/__Snapshots__`, wherever in the target's
+/// subfolders the calling test file lives.
 public func snapshotDirectory(for filePath: String = #filePath) -> String {
-    (filePath as NSString).deletingLastPathComponent + "/__Snapshots__"
+    var url = URL(fileURLWithPath: filePath).deletingLastPathComponent()
+    while url.deletingLastPathComponent().lastPathComponent != "Tests", url.path != "/" {
+        url.deleteLastPathComponent()
+    }
+    return url.path + "/__Snapshots__"
 }

@@ -380,9 +380,5 @@ struct LoaderDiagnosticsTests {
 }
 
 enum CommandRunnerPaths {
-    static var knowledge: String {
-        var url = URL(fileURLWithPath: #filePath)
-        for _ in 0..<3 { url.deleteLastPathComponent() }
-        return url.path + "/Knowledge"
-    }
+    static var knowledge: String { CommandRunner.packageRoot + "/Knowledge" }
 }
