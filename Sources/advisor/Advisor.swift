@@ -31,11 +31,6 @@ struct Advisor: ParsableCommand {
                 // Freeing a large knowledge base and its trace takes milliseconds; the process ends anyway.
                 withExtendedLifetime(finished) { Foundation.exit(0) }
             }
-            // So do the interactive advisor's (`advisor`, `advisor --resume`, …; see FastInteractive).
-            if arguments.first?.hasPrefix("--") ?? true, let session = FastInteractive.parse(Array(arguments)) {
-                try session.run()
-                return
-            }
             var command = try parseFast() ?? parseAsRoot()
             try command.run()
         } catch let failure as Failure {
@@ -65,15 +60,19 @@ extension Advisor {
         "knowledge": Knowledge.self,
     ]
 
-    /// Parses `advisor SUBCOMMAND ...` with the subcommand as the root, which skips building the
-    /// whole command tree by reflection (a third of `recommend`'s start-up). Help, completion and
-    /// anything unusual take the full path, so usage texts keep their `advisor` prefix.
+    /// Parses `advisor SUBCOMMAND ...` with the subcommand as the root, and `advisor [--flags]` with
+    /// the interactive advisor as the root, which skips building the whole command tree by
+    /// reflection (a third of `recommend`'s start-up). Help, the version, completion and anything
+    /// unusual take the full path, so usage texts keep their `advisor` prefix.
     static func parseFast() throws -> (any ParsableCommand)? {
         let arguments = Array(CommandLine.arguments.dropFirst())
-        guard let name = arguments.first, let command = subcommandsByName[name],
-              !arguments.contains(where: { $0 == "-h" || $0 == "--help" || $0 == "help" || $0.hasPrefix("--generate")
-                  || $0.hasPrefix("---") || $0 == "--experimental-dump-help" })
+        guard !arguments.contains(where: { $0 == "-h" || $0 == "--help" || $0 == "help" || $0 == "--version"
+                  || $0.hasPrefix("--generate") || $0.hasPrefix("---") || $0 == "--experimental-dump-help" })
         else { return nil }
+        guard let name = arguments.first, !name.hasPrefix("-") else {
+            return try Interactive.parseAsRoot(arguments)
+        }
+        guard let command = subcommandsByName[name] else { return nil }
         return try command.parseAsRoot(Array(arguments.dropFirst()))
     }
 }

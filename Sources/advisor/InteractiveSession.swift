@@ -21,8 +21,6 @@ struct InteractiveSession: Equatable {
         pairwise = command.pairwise
     }
 
-    init() {}
-
     func run() throws {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
             throw Failure.usage("the interactive advisor needs a terminal; for scripts use "
