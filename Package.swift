@@ -18,12 +18,10 @@ let package = Package(
             dependencies: [
                 .product(name: "Yams", package: "Yams"),
                 "CLibCrypto",
-                "CAdvisorMath",
             ]
         ),
-        .target(name: "CAdvisorMath"),
-        // SHA-256 for the knowledge digest, from the system's OpenSSL rather than a bundled copy that
-        // every first build would compile.
+        // SHA-256 for the knowledge digest and the compiled cache's keys and checksums, from the
+        // system's OpenSSL rather than a bundled copy that every first build would compile.
         .systemLibrary(
             name: "CLibCrypto",
             providers: [.apt(["libssl-dev"])]
@@ -100,7 +98,7 @@ let package = Package(
         ),
         .testTarget(
             name: "AdvisorCoreTests",
-            dependencies: ["AdvisorCore", "AdvisorKnowledge", "AdvisorSynth", "TestSupport", "CAdvisorMath"],
+            dependencies: ["AdvisorCore", "AdvisorKnowledge", "AdvisorSynth", "TestSupport"],
             exclude: ["__Snapshots__"]
         ),
         .testTarget(

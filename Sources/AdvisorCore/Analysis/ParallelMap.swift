@@ -1,12 +1,11 @@
-import CAdvisorMath
 import Dispatch
 import Foundation
 
 /// Runs independent computations on every core and returns their results in index order, so
 /// that a caller folding them sequentially gets exactly what a plain loop would.
 enum ParallelMap {
-    /// The cores this process may use, asked of the kernel once (see `advisor_cpu_count`).
-    static let cores = max(1, Int(advisor_cpu_count()))
+    /// The cores this process may use.
+    static let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
 
     static func map<T: Sendable>(_ count: Int, _ body: @Sendable (Int) -> T) -> [T?] {
         guard count > 0 else { return [] }

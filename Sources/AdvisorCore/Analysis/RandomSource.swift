@@ -43,16 +43,12 @@ public struct RandomSource: RandomNumberGenerator, Sendable {
         let u = unit(), v = unit()
         let radius = (-2 * log(u)).squareRoot()
         let angle = 2 * Double.pi * v
-        var sine = 0.0, cosine = 0.0
-        advisor_sincos(angle, &sine, &cosine)
-        spare = radius * sine
-        return radius * cosine
+        spare = radius * sin(angle)
+        return radius * cos(angle)
     }
 
     private var spare: Double?
 }
-
-import CAdvisorMath
 
 #if canImport(Glibc)
 import Glibc

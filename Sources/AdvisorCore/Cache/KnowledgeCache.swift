@@ -1,4 +1,3 @@
-import CAdvisorMath
 import Foundation
 
 /// A compiled cache of validated knowledge bases, in the spirit of CLIPS's `bsave`/`bload`.
@@ -15,7 +14,7 @@ import Foundation
 /// (`KnowledgeStamps`), unread.
 public struct KnowledgeCache: Sendable {
     /// Bump whenever the payload layout, or what the loader checks, changes.
-    public static let formatVersion = 5
+    public static let formatVersion = 6
     static let magic = Array("ADVKBC\(formatVersion)\n".utf8)
 
     /// The folder entries live in; nil disables the cache.
@@ -51,17 +50,17 @@ public struct KnowledgeCache: Sendable {
 
     // MARK: - Keys and paths
 
-    /// The entry's key: format version, knowledge digest and directory list, hashed with two seeds
-    /// (16 bytes).
+    /// The entry's key: format version, knowledge digest and directory list, hashed (16 bytes).
     static func key(digest: String, origins: [String]) -> [UInt8] {
         var input = Array("advisor-knowledge-cache \(formatVersion)\0\(digest)\0".utf8)
         for origin in origins { input += Array((origin + "\0").utf8) }
-        return littleEndian(hash(input, seed: 1)) + littleEndian(hash(input, seed: 2))
+        return Array(KnowledgeDigest.sha256(input).prefix(16))
     }
 
-    /// XXH64 of `bytes`.
-    static func hash(_ bytes: [UInt8], seed: UInt64 = 0) -> UInt64 {
-        bytes.withUnsafeBytes { advisor_xxh64($0.baseAddress, $0.count, seed) }
+    /// The first 8 bytes of the SHA-256 of `bytes`, as a little-endian integer: the entry's checksum
+    /// and the directory list's tag.
+    static func hash(_ bytes: [UInt8]) -> UInt64 {
+        integer(KnowledgeDigest.sha256(bytes), at: 0)
     }
 
     static func littleEndian(_ value: UInt64) -> [UInt8] {
@@ -118,9 +117,7 @@ public struct KnowledgeCache: Sendable {
         guard bytes.count >= header, bytes.starts(with: magic),
               Array(bytes[magic.count..<magic.count + 16]) == key else { return nil }
         guard integer(bytes, at: magic.count + 16) == UInt64(bytes.count - header) else { return nil }
-        let checksum = bytes.withUnsafeBytes { all in
-            advisor_xxh64(all.baseAddress.map { $0 + header }, all.count - header, 0)
-        }
+        let checksum = integer(KnowledgeDigest.sha256(bytes[header...]), at: 0)
         guard checksum == integer(bytes, at: magic.count + 24) else { return nil }
         guard let (knowledge, warnings) = try? KnowledgeCodec.decode(bytes, from: header),
               knowledge.digest == digest, knowledge.origins == origins else { return nil }

@@ -37,15 +37,8 @@ public enum AnswersFile {
 
     /// Parses answers from `text`; `path` names it in messages.
     public static func parse(_ text: String, path: String, parser: AnswerParser) throws(AnswerError) -> Answers {
-        try parse(text, path: path, parser: parser, fast: true)
-    }
-
-    /// `fast`: compose with `FastComposer` first, as the knowledge loader does, and with Yams only
-    /// where it gives up. Yams' first use in a process costs more than the rest of a small file's
-    /// reading (type metadata, its tag tables). Tests compare both paths.
-    static func parse(_ text: String, path: String, parser: AnswerParser, fast: Bool) throws(AnswerError) -> Answers {
         let reader = NodeReader(file: path)
-        let root = try compose(text, path: path, fast: fast)
+        let root = try compose(text, path: path)
         guard case .mapping(let mapping) = root else {
             throw AnswerError("expected a mapping of question ids to answers, found \(reader.describe(root))",
                               origin: .file, at: reader.location(of: root))
@@ -86,21 +79,8 @@ public enum AnswersFile {
         return answers
     }
 
-    private static func compose(_ text: String, path: String, fast: Bool) throws(AnswerError) -> YAMLNode {
+    private static func compose(_ text: String, path: String) throws(AnswerError) -> YAMLNode {
         let start = SourceLocation(file: path, line: 1, column: 1)
-        if fast {
-            switch FastComposer.compose(text) {
-            case .root(let node):
-                return node
-            case .empty:
-                throw AnswerError("answers file is empty", origin: .file, at: start)
-            case .tooManyNodes(let mark):
-                throw AnswerError("file has more than \(YAMLLimits.maximumNodes) YAML nodes", origin: .file,
-                                  at: SourceLocation(file: path, line: mark.line, column: mark.column))
-            case .fallback:
-                break
-            }
-        }
         do {
             switch try YAMLDocument.compose(text, kind: "answers files") {
             case .empty:

@@ -27,6 +27,18 @@ public enum KnowledgeDigest {
         return finished == 1 && length == 32 ? output : [UInt8](repeating: 0, count: 32)
     }
 
+    /// The SHA-256 of `bytes` (all zeros if OpenSSL fails, which only running out of memory causes).
+    static func sha256<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> [UInt8] {
+        var output = [UInt8](repeating: 0, count: 32)
+        var length: UInt32 = 0
+        guard let done = bytes.withContiguousStorageIfAvailable({ buffer in
+            output.withUnsafeMutableBufferPointer { out in
+                EVP_Digest(buffer.baseAddress, buffer.count, out.baseAddress, &length, EVP_sha256(), nil) == 1
+            }
+        }) else { return sha256(Array(bytes)) }
+        return done && length == 32 ? output : [UInt8](repeating: 0, count: 32)
+    }
+
     static func hex(of bytes: [UInt8]) -> String {
         let digits = Array("0123456789abcdef".utf8)
         var text: [UInt8] = []

@@ -112,18 +112,11 @@ public enum KnowledgeLoader {
         var diagnostics: [Diagnostic] = []
         var draft = KnowledgeDraft()
         draft.layerOrigins = layers.map { ($0.origin, $0.name) }
-        // Files are composed on another thread, a file or two ahead, and read in order on this one,
-        // so the draft and the diagnostics come out exactly as from a plain loop, and only a few
-        // YAML trees are alive at once.
         let entries = layers.enumerated().flatMap { position, layer in layer.files.files.map { (position, $0) } }
-        let entryTexts: [String?] = entries.map { decode($0.1, diagnostics: &diagnostics) }
-        let pipeline = ComposePipeline(texts: entryTexts)
-        defer { pipeline.finish() }
-        for (index, (position, file)) in entries.enumerated() {
-            let outcome = pipeline.take(index)
-            guard let text = entryTexts[index] else { continue }
+        for (position, file) in entries {
+            guard let text = decode(file, diagnostics: &diagnostics) else { continue }
             texts.add(text, for: file.path)
-            guard let root = compose(text, path: file.path, diagnostics: &diagnostics, composed: outcome) else { continue }
+            guard let root = compose(text, path: file.path, diagnostics: &diagnostics) else { continue }
             draft.layer = position
             let layer = layers[position]
             var reader = DocumentReader(file: file.path, draft: draft,
@@ -298,26 +291,11 @@ public enum KnowledgeLoader {
         return true
     }
 
-    /// Composes the YAML tree, turning Yams' errors into positioned diagnostics. `composed` is
-    /// the fast composer's outcome for this text, if it was already run.
-    static func compose(_ text: String, path: String, diagnostics: inout [Diagnostic],
-                        composed: FastComposer.Outcome? = nil) -> YAMLNode? {
+    /// Composes the YAML tree, turning Yams' errors into positioned diagnostics.
+    static func compose(_ text: String, path: String, diagnostics: inout [Diagnostic]) -> YAMLNode? {
         if isBlankOrComments(text) {
             diagnostics.append(.error("file is empty", at: SourceLocation(file: path, line: 1, column: 1)))
             return nil
-        }
-        switch composed ?? FastComposer.compose(text) {
-        case .root(let root):
-            return root
-        case .empty:
-            diagnostics.append(.error("file is empty", at: SourceLocation(file: path, line: 1, column: 1)))
-            return nil
-        case .tooManyNodes(let mark):
-            diagnostics.append(.error("file has more than \(YAMLLimits.maximumNodes) YAML nodes",
-                                      at: SourceLocation(file: path, line: mark.line, column: mark.column)))
-            return nil
-        case .fallback:
-            break
         }
         do {
             switch try YAMLDocument.compose(text) {

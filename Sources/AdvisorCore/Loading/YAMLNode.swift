@@ -5,8 +5,7 @@ import Yams
 ///
 /// The loader's own type rather than Yams' `Node`: Yams is a separate module, so every copy of
 /// one of its nodes went through the runtime's generic value witnesses, and on a large knowledge
-/// base copying nodes was a fifth of the load. `FastComposer` builds these trees straight from
-/// libyaml's events; a tree Yams composed (the fallback path) is converted once.
+/// base copying nodes was a fifth of the load. A tree Yams composed is converted once.
 /// Anchors and aliases never reach here: `YAMLLimits` refuses them first.
 enum YAMLNode {
     case scalar(Scalar)

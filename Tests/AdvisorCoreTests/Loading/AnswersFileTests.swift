@@ -4,9 +4,8 @@ import Foundation
 import Testing
 import TestSupport
 
-/// An answers file is composed by the fast composer first and by Yams where it gives up. Both
-/// paths give the same answers, and the same error with the same position, for every input.
-@Suite("Answers file: fast and Yams paths agree")
+/// Reading an answers file: what is accepted, and the exact error, with its position, for what is not.
+@Suite("Answers file")
 struct AnswersFileTests {
     static let knowledge: KnowledgeBase = {
         do { return try ShippedKnowledge.load() } catch { preconditionFailure("embedded knowledge: \(error)") }
@@ -18,9 +17,9 @@ struct AnswersFileTests {
         case error(AnswerError)
     }
 
-    static func parse(_ text: String, fast: Bool) -> Parsed {
+    static func parse(_ text: String) -> Parsed {
         do {
-            return .answers(try AnswersFile.parse(text, path: "a.yaml", parser: AnswerParser(knowledge: knowledge), fast: fast))
+            return .answers(try AnswersFile.parse(text, path: "a.yaml", parser: AnswerParser(knowledge: knowledge)))
         } catch {
             return .error(error)
         }
@@ -50,7 +49,7 @@ struct AnswersFileTests {
         "# nothing but a comment\n",
         "~\n",
         "---\n",
-        // Refused by YAML or its limits, from wherever the fast composer hands over: a repeated key,
+        // Refused by YAML or its limits: a repeated key,
         // anchors and aliases, a merge key, a tag, a syntax error, tabs, two documents, a mapping as a key.
         "project_type: api\nproject_type: web_app\n",
         "project_type: &a api\narchitecture: *a\n",
@@ -62,25 +61,31 @@ struct AnswersFileTests {
         "? [a, b]\n: api\n",
     ]
 
-    @Test("both paths give the same answers or the same error", arguments: texts)
-    func samePaths(_ text: String) {
-        let fast = Self.parse(text, fast: true)
-        let yams = Self.parse(text, fast: false)
-        #expect(fast == yams, "\(text.debugDescription)")
+    /// Every input above with what it gave: the answers read, or the error with its position.
+    @Test("each answers file gives the answers or the exact error recorded in the golden file")
+    func outcomes() {
+        var lines: [String] = []
+        for text in Self.texts {
+            lines.append("input: " + text.debugDescription)
+            switch Self.parse(text) {
+            case .answers(let answers):
+                let given = answers.values.keys.sorted().map { "\($0)=\(answers[$0]?.text ?? "")" }
+                lines.append("  answers: " + given.joined(separator: "; "))
+            case .error(let error):
+                lines.append("  error: " + error.line)
+            }
+        }
+        assertSnapshot(lines.joined(separator: "\n") + "\n", named: "answers-files.txt", in: snapshotDirectory())
     }
 
-    @Test("the fast path reads the plain answers files that `advisor` itself saves")
+    @Test("the answers files that `advisor` itself saves read back the same")
     func savedAnswers() throws {
         var answers = Answers()
         answers["project_type"] = .one("api")
         answers["builtins"] = .many(["admin", "orm"])
         answers["async_workload"] = .yes(true)
         let text = AnswersFile.serialize(answers, knowledge: Self.knowledge)
-        guard case .root = FastComposer.compose(text) else {
-            Issue.record("the fast composer gave up on a saved answers file:\n\(text)")
-            return
-        }
-        #expect(Self.parse(text, fast: true) == .answers(answers))
+        #expect(Self.parse(text) == .answers(answers))
     }
 
     /// A pipe at `path` that a shell fills with `bytes` bytes of `text` repeated, then closes.
