@@ -82,7 +82,7 @@ extension ReportChoice {
     func resolvedDate() throws(Failure) -> String {
         guard let date else { return ReportOptions.today() }
         guard ReportOptions.isValidDate(date) else {
-            throw .usage("--date takes a date as YYYY-MM-DD, as in 2026-01-31; got '\(date)'")
+            throw .usage("--date takes a date as YYYY-MM-DD, as in 2026-01-31; got \(Echo.quoted(date))")
         }
         return date
     }
@@ -110,13 +110,13 @@ enum ReportOutput {
             try write(rendered.array, to: path, overwrite: overwrite)
             try Output.write("wrote \(path)\n")
         case .adrDirectory(let directory):
+            signal(SIGXFSZ, SIG_IGN)
             let path: String
             do {
-                path = try ADRDirectory.nextPath(in: directory, winner: winner)
+                path = try ADRDirectory.writeNext(rendered.array, in: directory, winner: winner)
             } catch {
                 throw Failure(error)
             }
-            try write(rendered.array, to: path, overwrite: false)
             try Output.write("wrote \(path)\n")
         }
     }

@@ -77,7 +77,7 @@ struct ReportFileCLITests {
         ("/tmp/advisor-no-such-folder/", 73,
          "advisor: cannot write '/tmp/advisor-no-such-folder/': it names a folder; give a file name"),
         ("/proc/advisor-decision.md", 73,
-         "advisor: cannot write '/proc/advisor-decision.md': No such file or directory"),
+         "advisor: cannot write '/proc/advisor-decision.md': folder '/proc' does not accept new files"),
         ("/sys/kernel/advisor-decision.md", 73,
          "advisor: cannot write '/sys/kernel/advisor-decision.md': Permission denied"),
         ("/dev/full", 74, "advisor: cannot write '/dev/full': No space left on device"),
@@ -166,5 +166,124 @@ struct ReportFileCLITests {
         #expect(result.exitCode == code)
         #expect(result.stderr == message + "\n")
         #expect(result.stdout.isEmpty)
+    }
+
+    // MARK: - Runs at once
+
+    /// Starts `count` advisors at once with `arguments`, and waits for them all: each one's exit code
+    /// and standard output.
+    static func concurrently(_ count: Int, _ arguments: [String]) throws -> [(code: Int32, stdout: String)] {
+        var processes: [(Process, Pipe)] = []
+        for _ in 0..<count {
+            let process = Process(), out = Pipe()
+            process.executableURL = URL(fileURLWithPath: CommandRunner.advisorPath)
+            process.arguments = arguments
+            process.standardOutput = out
+            process.standardError = FileHandle.nullDevice
+            processes.append((process, out))
+        }
+        for (process, _) in processes { try process.run() }
+        return processes.map { process, out in
+            let data = out.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        }
+    }
+
+    @Test("twenty --adr-dir runs at once leave twenty numbered records")
+    func parallelRecords() throws {
+        let folder = try ReportCLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let runs = try Self.concurrently(20, ["recommend"] + Self.answers + ["--adr-dir", folder])
+        #expect(runs.allSatisfy { $0.code == 0 }, "\(runs)")
+        let expected = (1...20).map { ADRDirectory.fileName(number: $0, winner: "FastAPI") }
+        #expect(Set(runs.map(\.stdout)) == Set(expected.map { "wrote \(folder)/\($0)\n" }))
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
+        #expect(names == expected)
+        for name in names {
+            #expect(ReportCLI.contents(folder + "/" + name) == (try ReportCLIScenario.apiFirst.golden(.markdown)))
+        }
+    }
+
+    @Test("of several runs writing one new --output path at once, one writes it and the others exit 73")
+    func parallelOutput() throws {
+        let folder = try ReportCLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let path = folder + "/decision.md"
+        let runs = try Self.concurrently(8, ["recommend"] + Self.answers + ["--output", path])
+        #expect(runs.filter { $0.code == 0 }.count == 1, "\(runs)")
+        #expect(runs.filter { $0.code == 73 }.count == 7, "\(runs)")
+        #expect(ReportCLI.contents(path) == (try ReportCLIScenario.apiFirst.golden(.markdown)))
+        #expect(ReportCLI.leftovers(in: folder).isEmpty)
+    }
+
+    @Test("--force through a symbolic link replaces the file it points to and keeps the link")
+    func forceThroughLink() throws {
+        let folder = try ReportCLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try FileManager.default.createDirectory(atPath: folder + "/records", withIntermediateDirectories: true)
+        let target = folder + "/records/decision.md", link = folder + "/latest.md"
+        try Data("an earlier record\n".utf8).write(to: URL(fileURLWithPath: target))
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: "records/decision.md")
+
+        let refused = try CommandRunner.advisor(["recommend"] + Self.answers + ["--output", link])
+        #expect(refused.exitCode == 73)
+        #expect(refused.stderr == "advisor: '\(link)' already exists (a symbolic link); use --force to replace the "
+                + "file it points to\n")
+        #expect(ReportCLI.contents(target) == "an earlier record\n")
+
+        let forced = try CommandRunner.advisor(["recommend"] + Self.answers + ["--output", link, "--force"])
+        #expect(forced.exitCode == 0, "\(forced)")
+        #expect(forced.stdout == "wrote \(link)\n")
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link) == "records/decision.md")
+        #expect(ReportCLI.contents(target) == (try ReportCLIScenario.apiFirst.golden(.markdown)))
+        #expect(ReportCLI.leftovers(in: folder + "/records").isEmpty)
+    }
+
+    @Test("--answers - reads the answers from standard input")
+    func answersFromStandardInput() throws {
+        let piped = try CommandRunner.advisor(["recommend", "--answers", "-", "--format", "json", "--date",
+                                               ReportCLI.date], stdin: "project_type: api\ntraffic: high\n")
+        let given = try CommandRunner.advisor(["recommend", "--answer", "project_type=api", "--answer",
+                                               "traffic=high", "--format", "json", "--date", ReportCLI.date])
+        #expect(piped.exitCode == 0, "\(piped)")
+        #expect(piped.stdout == given.stdout)
+        let empty = try CommandRunner.advisor(["recommend", "--answers", "-"], stdin: "")
+        #expect(empty.exitCode == 65)
+        #expect(empty.stderr == "advisor: <stdin>:1:1: answers file is empty\n")
+    }
+
+    @Test("a rule that silences every criterion is refused with exit 65, and validate names it")
+    func silencedWeights() throws {
+        let folder = try ReportCLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let knowledge = folder + "/Knowledge"
+        try FileManager.default.copyItem(atPath: CommandRunner.packageRoot + "/Knowledge", toPath: knowledge)
+        let settings = try String(contentsOfFile: knowledge + "/knowledge.yaml", encoding: .utf8)
+        try settings.replacingOccurrences(of: "weight_bounds: { lower: 0.25, upper: 4 }", with: "")
+            .write(toFile: knowledge + "/knowledge.yaml", atomically: true, encoding: .utf8)
+        let criteria = BadInputCatalogueTests.zeroWeights.filter { $0 != "--weight" }.map { "\($0.dropLast(2)): \"*0\"" }
+        let rules = try String(contentsOfFile: knowledge + "/rules.yaml", encoding: .utf8) + """
+
+              - id: silence-all
+                when: project_type == "api"
+                then:
+                  - weight: { \(criteria.joined(separator: ", ")) }
+                because: Nothing matters for an API.
+                source: seed#api-development
+
+            """
+        try rules.write(toFile: knowledge + "/rules.yaml", atomically: true, encoding: .utf8)
+        let refused = try CommandRunner.advisor(["recommend", "--knowledge", knowledge, "--answer", "project_type=api"],
+                                                environment: ["ADVISOR_CACHE": "off"])
+        #expect(refused.exitCode == 65, "\(refused)")
+        #expect(refused.stderr == "advisor: every criterion's weight is 0 after the rules 'silence-all', so nothing is "
+                + "left to tell the frameworks apart; 'advisor validate' names the rules that can do this\n")
+        #expect(refused.stdout.isEmpty)
+        let validate = try CommandRunner.advisor(["validate", "--knowledge", knowledge],
+                                                 environment: ["ADVISOR_CACHE": "off"])
+        #expect(validate.stderr.contains("warning: rule 'silence-all' sets every criterion's weight to 0 when it "
+                                         + "fires, so nothing is left to tell the frameworks apart [zero-weights]"),
+                "\(validate)")
     }
 }

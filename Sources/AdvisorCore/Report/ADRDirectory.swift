@@ -52,6 +52,31 @@ public enum ADRDirectory {
         return result.isEmpty ? "framework" : result
     }
 
+    /// Writes `bytes` as the next record in `directory` and returns its path. Advisors writing into
+    /// one folder at once take turns through a lock on the folder, and each record is created
+    /// exclusively, so a number already taken (by a writer that ignores the lock) moves the record
+    /// on to the next number rather than replacing it.
+    public static func writeNext(_ bytes: [UInt8], in directory: String, winner: String?) throws(AtomicFile.Failure)
+        -> String {
+        _ = try nextNumber(in: directory)
+        let lock = open(directory, O_RDONLY | O_CLOEXEC)
+        if lock >= 0 {
+            while flock(lock, LOCK_EX) != 0 && errno == EINTR {}
+        }
+        defer { if lock >= 0 { close(lock) } }
+        var attempts = 0
+        while true {
+            let path = try nextPath(in: directory, winner: winner)
+            do {
+                try AtomicFile.write(bytes: bytes, to: path, overwrite: false)
+                return path
+            } catch .exists(let message) {
+                attempts += 1
+                if attempts >= 100 { throw .cannotCreate(message) }
+            }
+        }
+    }
+
     /// The path of the next record in `directory` for `winner`.
     public static func nextPath(in directory: String, winner: String?) throws(AtomicFile.Failure) -> String {
         let name = fileName(number: try nextNumber(in: directory), winner: winner)

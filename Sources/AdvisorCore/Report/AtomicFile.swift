@@ -28,18 +28,21 @@ public enum AtomicFile {
     }
 
     /// Writes the bytes `bytes` to `path`, as `write(_:to:overwrite:)` does text.
+    ///
+    /// Without `overwrite` the file is created exclusively: the finished temporary file is linked to
+    /// `path`, which fails if anything at all is there, a dangling symbolic link included, so of two
+    /// writers racing for one new path exactly one succeeds. With `overwrite`, an existing regular file
+    /// is replaced by a rename; when `path` is a symbolic link, the file it points to is replaced and
+    /// the link is kept. A link that leads nowhere is refused either way.
     public static func write(bytes: [UInt8], to path: String, overwrite: Bool) throws(Failure) {
-        var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
-            if isDirectory.boolValue { throw .cannotCreate("'\(path)' is a directory") }
-            if !overwrite { throw .exists("'\(path)' already exists; use --force to overwrite it") }
-        }
-        let folder = (path as NSString).deletingLastPathComponent
+        let target = try destination(of: path, overwrite: overwrite)
+        let folder = (target as NSString).deletingLastPathComponent
         let directory = folder.isEmpty ? "." : folder
+        var isDirectory: ObjCBool = false
         if !FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) || !isDirectory.boolValue {
             throw .cannotCreate("cannot write '\(path)': folder '\(directory)' does not exist")
         }
-        let name = (path as NSString).lastPathComponent
+        let name = (target as NSString).lastPathComponent
         removeStaleTemporaries(of: name, in: directory)
         var template = Array("\(directory)/.\(name).tmp-\(getpid())-XXXXXX".utf8CString)
         let descriptor = template.withUnsafeMutableBufferPointer { buffer -> Int32 in
@@ -47,7 +50,11 @@ public enum AtomicFile {
             return mkstemp(base)
         }
         guard descriptor >= 0 else {
-            throw .cannotCreate("cannot write '\(path)': \(String(cString: strerror(errno)))")
+            // Some folders hold files but refuse new ones (/proc, /sys); strerror's "No such file or
+            // directory" would point at the wrong thing.
+            let reason = errno == ENOENT ? "folder '\(directory)' does not accept new files"
+                : String(cString: strerror(errno))
+            throw .cannotCreate("cannot write '\(path)': \(reason)")
         }
         let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         var failure: Failure?
@@ -72,16 +79,60 @@ public enum AtomicFile {
             unlink(temporary)
             throw failure
         }
-        guard rename(temporary, path) == 0 else {
-            let reason = String(cString: strerror(errno))
+        if overwrite {
+            guard rename(temporary, target) == 0 else {
+                let reason = String(cString: strerror(errno))
+                unlink(temporary)
+                throw .cannotCreate("cannot write '\(path)': \(reason)")
+            }
+        } else {
+            let linked = link(temporary, target) == 0
+            let reason = errno
             unlink(temporary)
-            throw .cannotCreate("cannot write '\(path)': \(reason)")
+            guard linked else {
+                if reason == EEXIST { throw .exists("'\(path)' already exists; use --force to overwrite it") }
+                throw .cannotCreate("cannot write '\(path)': \(String(cString: strerror(reason)))")
+            }
         }
-        // Make the rename itself durable.
+        // Make the rename or link itself durable.
         let folderDescriptor = open(directory, O_RDONLY)
         if folderDescriptor >= 0 {
             fsync(folderDescriptor)
             close(folderDescriptor)
+        }
+    }
+
+    /// The file a write to `path` replaces or creates: `path` itself, or, with `overwrite`, the regular
+    /// file a symbolic link at `path` points to.
+    static func destination(of path: String, overwrite: Bool) throws(Failure) -> String {
+        var status = stat()
+        guard lstat(path, &status) == 0 else { return path }
+        switch status.st_mode & S_IFMT {
+        case S_IFDIR:
+            throw .cannotCreate("'\(path)' is a directory")
+        case S_IFLNK:
+            guard overwrite else {
+                throw .exists("'\(path)' already exists (a symbolic link); use --force to replace the file it points to")
+            }
+            var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+            let length = readlink(path, &buffer, buffer.count - 1)
+            let shown = length > 0 ? String(decoding: buffer.prefix(length).map { UInt8(bitPattern: $0) }, as: UTF8.self) : "?"
+            guard let resolved = realpath(path, nil) else {
+                throw .cannotCreate("'\(path)' is a symbolic link to '\(shown)', which does not exist; "
+                                    + "remove the link or choose another path")
+            }
+            defer { free(resolved) }
+            let target = String(cString: resolved)
+            var targetStatus = stat()
+            guard stat(target, &targetStatus) == 0, targetStatus.st_mode & S_IFMT == S_IFREG else {
+                throw .cannotCreate("'\(path)' is a symbolic link to '\(shown)', which is not a regular file")
+            }
+            return target
+        case S_IFREG:
+            guard overwrite else { throw .exists("'\(path)' already exists; use --force to overwrite it") }
+            return path
+        default:
+            throw .cannotCreate("'\(path)' is not a regular file")
         }
     }
 
