@@ -42,6 +42,7 @@ struct Explain: ParsableCommand {
         let answers = try answerOptions.answers(for: knowledge)
         let weights = try answerOptions.weights(for: knowledge)
         let consultation = Engine.consult(knowledge, answers: answers, weights: weights)
+        try consultation.requireSomeWeight()
         if let question {
             guard knowledge.question(question) != nil else {
                 throw Failure.usage("unknown question '\(question)'"

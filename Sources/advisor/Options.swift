@@ -71,8 +71,8 @@ struct AnswerOptions: ParsableArguments, AnswerChoice {
                                             valueName: "id=value"))
     var answer: [String] = []
 
-    @Option(name: .long, help: ArgumentHelp("A YAML or JSON file mapping question ids to answers.",
-                                            valueName: "file"))
+    @Option(name: .long, help: ArgumentHelp("A YAML or JSON file mapping question ids to answers; '-' reads "
+                                            + "standard input.", valueName: "file"))
     var answers: String?
 
     @Option(name: .long, help: ArgumentHelp("Set a criterion's final weight, after the rules (N ≥ 0). Repeatable.",
@@ -85,7 +85,13 @@ extension AnswerChoice {
     func answers(for knowledge: KnowledgeBase) throws(Failure) -> Answers {
         let parser = AnswerParser(knowledge: knowledge)
         var result = Answers()
-        if let path = answers {
+        if answers == "-" {
+            do {
+                result = try AnswersFile.readStandardInput(parser: parser)
+            } catch {
+                throw Failure(error)
+            }
+        } else if let path = answers {
             guard FileManager.default.fileExists(atPath: path) else {
                 throw .noInput("answers file '\(path)' does not exist")
             }
@@ -125,7 +131,7 @@ extension AnswerChoice {
         var result: [String: Double] = [:]
         for assignment in weight {
             guard let equals = assignment.firstIndex(of: "=") else {
-                throw .usage("--weight takes CRITERION=N, as in performance=5; got '\(assignment)'")
+                throw .usage("--weight takes CRITERION=N, as in performance=5; got \(Echo.quoted(assignment))")
             }
             let id = String(assignment[..<equals])
             let text = String(assignment[assignment.index(after: equals)...])
@@ -135,7 +141,7 @@ extension AnswerChoice {
                              + " (see 'advisor frameworks --criteria')")
             }
             guard let value = Double(text), value.isFinite else {
-                throw .usage("weight of '\(id)' must be a number, got '\(text)'")
+                throw .usage("weight of '\(id)' must be a number, got \(Echo.quoted(text))")
             }
             guard value >= 0 else {
                 throw .usage("weight of '\(id)' must be 0 or more, got \(text)")
@@ -186,3 +192,31 @@ func environmentVariables(_ names: [String]) -> [String: String] {
     }
     return environment
 }
+
+extension Consultation {
+    /// Refuses a consultation whose every criterion weighs 0: every framework would score 0, and a
+    /// "recommendation" would be the first name in the file. `--weight` that did it is a usage error
+    /// (64); rules that did it are a fault of the knowledge (65).
+    func requireSomeWeight() throws(Failure) {
+        guard !weights.isEmpty, weights.allSatisfy({ $0.final == 0 }) else { return }
+        let zeroedByFlags = weights.contains { weight in
+            weight.steps.last.map { if case .override = $0.origin { true } else { false } } ?? false
+        }
+        if zeroedByFlags {
+            throw .usage("every criterion's weight is 0 (--weight), so nothing is left to tell the frameworks "
+                         + "apart; give at least one criterion a weight above 0")
+        }
+        // The rules whose change left a weight at 0.
+        var rules: [String] = []
+        for weight in weights {
+            for step in weight.steps where step.after == 0 && step.before != 0 {
+                if case .rule(let id) = step.origin, !rules.contains(id) { rules.append(id) }
+            }
+        }
+        let cause = rules.isEmpty ? "in the knowledge" : "after the rules " + rules.prefix(5).map { "'\($0)'" }
+            .joined(separator: ", ") + (rules.count > 5 ? " and \(rules.count - 5) more" : "")
+        throw .data("every criterion's weight is 0 \(cause), so nothing is left to tell the frameworks apart; "
+                    + "'advisor validate' names the rules that can do this")
+    }
+}
+

@@ -121,6 +121,7 @@ struct RecommendRequest: Equatable {
         let given = try answers.answers(for: base)
         let weights = try answers.weights(for: base)
         let consultation = Engine.consult(base, answers: given, weights: weights)
+        try consultation.requireSomeWeight()
         var options = ReportOptions(
             title: report.title, date: date, decisionMakers: report.decisionMakers,
             knowledgeDirectories: knowledge.knowledge,

@@ -15,6 +15,7 @@ public enum KnowledgeLint {
         case frameworkCannotWin = "framework-cannot-win"
         case doubleCount = "double-count"
         case undatedFact = "undated-fact"
+        case zeroWeights = "zero-weights"
     }
 
     /// What the checks found, and what they could not decide.
@@ -35,6 +36,7 @@ public enum KnowledgeLint {
         report.diagnostics += unreadQuestions(knowledge)
         report.diagnostics += DoubleCount.check(knowledge)
         report.diagnostics += FactDates.undated(knowledge)
+        report.diagnostics += ZeroWeights.check(knowledge)
         var linter = RuleLinter(knowledge: knowledge)
         report.diagnostics += linter.neverFiring()
         report.diagnostics += linter.subsumed()

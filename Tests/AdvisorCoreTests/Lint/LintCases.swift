@@ -147,6 +147,20 @@ enum LintCases {
                      ^
             1 warning generated.
             """),
+        Case(check: .zeroWeights, fixture: clean.appending("""
+              - id: nothing-matters
+                when: streaming
+                then:
+                  - weight: { speed: "*0", batteries: "*0" }
+                because: Streaming decides nothing.
+                source: doc
+
+            """, to: "rules.yaml"), expected: """
+            K/rules.yaml:33:5: warning: rule 'nothing-matters' sets every criterion's weight to 0 when it fires, so nothing is left to tell the frameworks apart [zero-weights]
+              - id: nothing-matters
+                ^
+            1 warning generated.
+            """),
     ]
 
     /// The same double count, declared on purpose: no finding.
