@@ -10,7 +10,8 @@ struct AnalysisOptions: ParsableArguments, AnalysisChoice {
     @Flag(name: .long, help: "Add robustness, weight stability and what would change the winner (text and json).")
     var analysis = false
 
-    @Option(name: .long, help: "Weight samples for robustness.")
+    // `.unconditional`: `--samples -1` is a value to refuse with a clear message, not a missing one.
+    @Option(name: .long, parsing: .unconditional, help: "Weight samples for robustness.")
     var samples = Self.defaultSamples
 
     @Option(name: .long, help: "Seed of the sampler; the same seed gives the same figures everywhere.")

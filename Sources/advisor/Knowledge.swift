@@ -28,7 +28,7 @@ struct KnowledgeDocument: ParsableCommand {
             """
     )
 
-    @Option(name: .long, help: ArgumentHelp("List instead the facts whose evidence describes a date more than DAYS "
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("List instead the facts whose evidence describes a date more than DAYS "
                                             + "days ago, oldest first.", valueName: "days"))
     var stale: Int?
 
@@ -109,7 +109,7 @@ struct Landscape: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Output format: text or json.", valueName: "format"))
     var format: LandscapeFormat = .text
 
-    @Option(name: .long, help: ArgumentHelp("Profiles to sample when the space is larger (at least 1000).",
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Profiles to sample when the space is larger (at least 1000).",
                                             valueName: "n"))
     var samples: Int = AdvisorCore.Landscape.defaultSampleSize
 

@@ -160,6 +160,13 @@ enum BadInputFixtures {
             ("a-multi-mapping.yaml", "builtins: [admin, { orm: yes }]\n"),
             ("a-scalar.yaml", "api\n"),
             ("a-duplicate.yaml", "project_type: api\nproject_type: web_app\n"),
+            ("a-long.yaml", "project_type: " + String(repeating: "x", count: 900_000) + "\n"),
+            ("p-bomb.yaml", aliasBomb),
+            ("o-existing.md", "an earlier record\n"),
+            ("k-plain-folder/notes/readme.txt", "not knowledge\n"),
+            ("k-plain-folder/data.json", "{}\n"),
+            ("k-odd-links/extra.yaml", rule),
+            ("k-folder-link/extra.yaml", rule),
         ]
         files += (0..<2).map { ("k-dup-files/f\($0).yaml", criterion(weight: "1")) }
         var result = files.map { ($0.0, Array($0.1.utf8)) }
@@ -182,5 +189,10 @@ enum BadInputFixtures {
         try? manager.createSymbolicLink(atPath: folder + "/k-dangling/gone.yaml", withDestinationPath: "nowhere.yaml")
         try? manager.createDirectory(atPath: folder + "/a-directory.yaml", withIntermediateDirectories: true)
         try? manager.createDirectory(atPath: folder + "/out", withIntermediateDirectories: true)
+        try? manager.createSymbolicLink(atPath: folder + "/o-dangling.md", withDestinationPath: "nowhere/missing.md")
+        // A knowledge directory may hold links to anything that is not YAML; they are not followed.
+        try? manager.createDirectory(atPath: folder + "/k-odd-links", withIntermediateDirectories: true)
+        try? manager.createSymbolicLink(atPath: folder + "/k-odd-links/notes.txt", withDestinationPath: "/etc/passwd")
+        try? manager.createSymbolicLink(atPath: folder + "/k-odd-links/gone", withDestinationPath: "nowhere")
     }
 }

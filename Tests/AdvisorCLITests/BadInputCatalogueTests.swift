@@ -168,7 +168,7 @@ struct BadInputCatalogueTests {
                 + "rated.",
              exitCode: 65),
         Case(name: "a weight change of *1e300", arguments: overlay("k-change-huge"), message: "{F}/k-change-huge/extra.yaml:5:32: error: \'*1e300\' is not a weight change; write \"*k\" to mul"
-                + "tiply (k ≥ 0), or \"+n\" or \"-n\" to add\n      - weight: { performance: \"*1e300\" }\n        "
+                + "tiply (0 ≤ k ≤ 1,000,000), or \"+n\" or \"-n\" to add (n ≤ 1,000,000)\n      - weight: { performance: \"*1e300\" }\n        "
                 + "                       ^\n1 error generated.",
              exitCode: 65),
         Case(name: "a source naming /etc/passwd", arguments: overlay("k-source-file"), message: "{F}/k-source-file/extra.yaml:7:13: error: unknown source \'/etc/passwd\'\n    source: /etc/passw"
@@ -178,7 +178,8 @@ struct BadInputCatalogueTests {
                 + "etters, digits, \'_\' and \'-\', starting with a letter\n    source: file:///etc/passwd\n       "
                 + "     ^\n1 error generated.",
              exitCode: 65),
-        Case(name: "a knowledge directory without YAML", arguments: overlay("k-no-yaml"), message: "error: knowledge directory \'{F}/k-no-yaml\' holds no .yaml files\n1 error generated.",
+        Case(name: "a knowledge directory without YAML", arguments: overlay("k-no-yaml"), message: "error: \'{F}/k-no-yaml\' is not a knowledge directory: it has no .yaml file at its top level\n"
+                + "1 error generated.",
              exitCode: 65),
         Case(name: "symbolic link loops", arguments: overlay("k-loop"), message: "error: \'{F}/k-loop/a.yaml\' is a symbolic link loop; knowledge files must be regular files\nerr"
                 + "or: \'{F}/k-loop/b.yaml\' is a symbolic link loop; knowledge files must be regular files\nerror:"
@@ -280,8 +281,51 @@ struct BadInputCatalogueTests {
         Case(name: "--output to /dev/full", arguments: ["recommend", "--output", "/dev/full"], message: "advisor: cannot write \'/dev/full\': No space left on device",
              exitCode: 74),
         Case(name: "--output into read-only /proc", arguments: ["recommend", "--output", "/proc/decision.md"],
-             message: "advisor: cannot write \'/proc/decision.md\': No such file or directory",
+             message: "advisor: cannot write \'/proc/decision.md\': folder \'/proc\' does not accept new files",
              exitCode: 73),
+        Case(name: "--output over a file in /proc with --force",
+             arguments: ["recommend", "--output", "/proc/version", "--force"],
+             message: "advisor: cannot write \'/proc/version\': folder \'/proc\' does not accept new files",
+             exitCode: 73),
+        Case(name: "--output over an existing file", arguments: ["recommend", "--output", "{F}/o-existing.md"],
+             message: "advisor: \'{F}/o-existing.md\' already exists; use --force to overwrite it",
+             exitCode: 73),
+        Case(name: "--output over a dangling symbolic link", arguments: ["recommend", "--output", "{F}/o-dangling.md"],
+             message: "advisor: \'{F}/o-dangling.md\' already exists (a symbolic link); use --force to replace the "
+                + "file it points to",
+             exitCode: 73),
+        Case(name: "--output --force over a dangling symbolic link",
+             arguments: ["recommend", "--output", "{F}/o-dangling.md", "--force"],
+             message: "advisor: \'{F}/o-dangling.md\' is a symbolic link to \'nowhere/missing.md\', which does not "
+                + "exist; remove the link or choose another path",
+             exitCode: 73),
+        Case(name: "a negative --samples", arguments: ["recommend", "--analysis", "--samples", "-1"],
+             message: "advisor: --samples must be between 1 and 1000000, got -1",
+             exitCode: 64),
+        Case(name: "a negative --stale", arguments: ["knowledge", "--stale", "-3"],
+             message: "advisor: --stale takes a number of days, 0 or more; found -3 (see \'advisor knowledge --help\')",
+             exitCode: 64),
+        Case(name: "every criterion weighted 0", arguments: ["recommend"] + zeroWeights,
+             message: "advisor: every criterion\'s weight is 0 (--weight), so nothing is left to tell the frameworks "
+                + "apart; give at least one criterion a weight above 0",
+             exitCode: 64),
+        Case(name: "a 900 KB answer", arguments: answers("a-long.yaml"),
+             message: "advisor: {F}/a-long.yaml:1:15: \'" + String(repeating: "x", count: 64) + "…\' (899,936 more "
+                + "bytes) is not an answer to \'project_type\' (allowed: api, web_app, content_platform, ecommerce, "
+                + "ai_service, realtime, enterprise, async_service)",
+             exitCode: 65),
+        Case(name: "an alias bomb as a pairwise file", arguments: ["recommend", "--pairwise", "{F}/p-bomb.yaml"],
+             message: "{F}/p-bomb.yaml:9:4: error: YAML anchors and aliases are not supported in pairwise files; "
+                + "write the value out",
+             exitCode: 65),
+        Case(name: "a folder that is plainly not knowledge", arguments: ["validate", "--knowledge", "{F}/k-plain-folder"],
+             message: "error: \'{F}/k-plain-folder\' is not a knowledge directory: it has no .yaml file at its top "
+                + "level\n1 error generated.",
+             exitCode: 65),
+        Case(name: "the root folder as knowledge", arguments: ["validate", "--knowledge", "/"],
+             message: "error: \'/\' is not a knowledge directory: it has no .yaml file at its top level\n"
+                + "1 error generated.",
+             exitCode: 65),
         Case(name: "--output into read-only /sys", arguments: ["recommend", "--output", "/sys/decision.md"],
              message: "advisor: cannot write \'/sys/decision.md\': Permission denied",
              exitCode: 73),
@@ -294,6 +338,12 @@ struct BadInputCatalogueTests {
                 + "erce, ai_service, realtime, enterprise, async_service)",
              exitCode: 64),
     ]
+
+    /// `--weight CRITERION=0` for every criterion of the shipped knowledge.
+    static let zeroWeights = ["performance", "api_development", "productivity", "builtins", "security", "ecosystem",
+                              "ai_ml", "scalability", "type_safety", "realtime", "time_to_market", "maturity",
+                              "team_familiarity", "simplicity", "codebase_fit", "support_window"]
+        .flatMap { ["--weight", "\($0)=0"] }
 
     static func expand(_ text: String) -> String {
         text.replacingOccurrences(of: "{F}", with: BadInputFixtures.folder)
@@ -319,8 +369,8 @@ struct BadInputCatalogueTests {
     }
 
     /// Oddities that are not errors: they load, and say so.
-    @Test("a BOM, CRLF line endings and a positive cycle of facts are accepted", arguments: [
-        "k-bom", "k-crlf", "k-cycle-positive",
+    @Test("a BOM, CRLF line endings, a positive cycle of facts and links to non-YAML files are accepted", arguments: [
+        "k-bom", "k-crlf", "k-cycle-positive", "k-odd-links",
     ])
     func acceptedKnowledge(_ name: String) throws {
         let result = try CommandRunner.advisor(Self.overlay(name).map(Self.expand))

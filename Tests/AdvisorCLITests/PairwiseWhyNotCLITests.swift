@@ -101,7 +101,7 @@ struct PairwiseWhyNotCLITests {
         #expect(result.exitCode == 0)
         #expect(result.stderr == "\(path):1:3: warning: pairwise comparisons are inconsistent (consistency ratio 1.58, "
                 + "0.1 or more is too much): the most inconsistent is performance vs security = 3; the other "
-                + "comparisons imply about 1 (0.84)\n")
+                + "comparisons imply that the two matter about equally (0.84)\n")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         let worst = try #require((object["pairwise"] as? [String: Any])?["mostInconsistent"] as? [String: Any])
         #expect(worst["a"] as? String == "performance" && worst["b"] as? String == "security")

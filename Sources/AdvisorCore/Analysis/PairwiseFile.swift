@@ -135,8 +135,12 @@ public struct PairwiseJudgements: Sendable {
             + "\(Format.fixed(weights.consistencyRatio, decimals: 2)), 0.1 or more is too much)"
         if let worst = mostInconsistent {
             text += ": the most inconsistent is \(names(worst.entry.a)) vs \(names(worst.entry.b)) = "
-                + "\(Self.text(of: worst.entry.value)); the other comparisons imply about "
-                + "\(Self.text(of: worst.consistent)) (\(Format.number(worst.implied, decimals: 2)))"
+                + "\(Self.text(of: worst.entry.value)); the other comparisons imply "
+            let implied = Format.number(worst.implied, decimals: 2)
+            text += worst.consistent == 1
+                ? "that the two matter about equally (\(implied))"
+                : "about \(Self.text(of: worst.consistent))"
+                    + (implied == Self.text(of: worst.consistent) ? "" : " (\(implied))")
         }
         return text
     }
@@ -190,7 +194,7 @@ public enum PairwiseFile {
         let start = SourceLocation(file: path, line: 1, column: 1)
         let root: YAMLNode
         do {
-            switch try YAMLDocument.compose(text) {
+            switch try YAMLDocument.compose(text, kind: "pairwise files") {
             case .empty:
                 throw PairwiseFileError("pairwise file is empty; expected a list such as "
                                         + "'- {a: performance, b: security, value: 3}'", at: start)
@@ -294,7 +298,7 @@ public enum PairwiseFile {
             value = Double(text)
         }
         guard let value, value.isFinite else {
-            throw PairwiseFileError("'value' must be a number from 1/9 to 9, such as 3 or 1/3; got '\(text)'",
+            throw PairwiseFileError("'value' must be a number from 1/9 to 9, such as 3 or 1/3; got \(Echo.quoted(text))",
                                     at: location)
         }
         guard value >= 1.0 / 9 - 1e-12, value <= 9 + 1e-12 else {

@@ -2,6 +2,8 @@
 public enum Suggestion {
     /// The candidate closest to `word`, if it is close enough to be a plausible typo.
     public static func closest(to word: String, in candidates: some Sequence<String>) -> String? {
+        // No identifier is that long, and comparing a huge value with each candidate costs seconds.
+        guard word.utf8.count <= 256 else { return nil }
         let limit = max(2, word.count / 3)
         var best: (String, Int)?
         for candidate in candidates {

@@ -9,7 +9,7 @@ public struct AnswerParser: Sendable {
     /// Parses `ID=VALUE` from `--answer`; multi-choice values are comma-separated.
     public func parse(assignment: String) throws(AnswerError) -> (String, AnswerValue) {
         guard let equals = assignment.firstIndex(of: "=") else {
-            throw AnswerError("--answer takes ID=VALUE, as in project_type=api; got '\(assignment)'",
+            throw AnswerError("--answer takes ID=VALUE, as in project_type=api; got \(Echo.quoted(assignment))",
                               origin: .commandLine)
         }
         let id = String(assignment[..<equals]).trimmingWhitespace()
@@ -27,7 +27,7 @@ public struct AnswerParser: Sendable {
         if id.isEmpty {
             throw AnswerError("an answer is missing its question id", origin: origin, at: location)
         }
-        throw AnswerError("unknown question '\(id)'"
+        throw AnswerError("unknown question \(Echo.quoted(id))"
                           + Suggestion.didYouMean(id, in: knowledge.questions.map(\.id))
                           + " (see 'advisor questions')", origin: origin, at: location)
     }
@@ -44,7 +44,7 @@ public struct AnswerParser: Sendable {
                                       + "\(question.values.joined(separator: ", ")))", origin: origin, at: location)
                 }
                 throw AnswerError("question '\(question.id)' takes one answer, got \(given.count): "
-                                  + given.joined(separator: ", "), origin: origin, at: location)
+                                  + Echo.cut(given.joined(separator: ", ")), origin: origin, at: location)
             }
             return .one(try option(given[0], of: question, origin: origin, at: location))
         case .multi:
@@ -58,7 +58,7 @@ public struct AnswerParser: Sendable {
         case .yesno:
             guard values.count == 1, let flag = Self.yesNo(values[0]) else {
                 let shown = values.joined(separator: ",")
-                throw AnswerError("question '\(question.id)' is answered yes or no, got '\(shown)'",
+                throw AnswerError("question '\(question.id)' is answered yes or no, got \(Echo.quoted(shown))",
                                   origin: origin, at: location)
             }
             return .yes(flag)
@@ -68,7 +68,7 @@ public struct AnswerParser: Sendable {
     private func option(_ raw: String, of question: Question, origin: AnswerError.Origin,
                         at location: SourceLocation?) throws(AnswerError) -> String {
         if question.values.contains(raw) { return raw }
-        throw AnswerError("'\(raw)' is not an answer to '\(question.id)'"
+        throw AnswerError("\(Echo.quoted(raw)) is not an answer to '\(question.id)'"
                           + Suggestion.didYouMean(raw, in: question.values)
                           + " (allowed: \(question.values.joined(separator: ", ")))", origin: origin, at: location)
     }

@@ -6,13 +6,20 @@ public enum AnswersFile {
     /// Largest answers file accepted, in bytes.
     public static let maximumSize = 1024 * 1024
 
-    /// Reads and checks the file at `path`. Missing files are reported by the caller (exit 66).
-    public static func read(path: String, parser: AnswerParser) throws(AnswerError) -> Answers {
+    /// Reads and checks the answers on standard input, named `<stdin>` in messages.
+    public static func readStandardInput(parser: AnswerParser) throws(AnswerError) -> Answers {
+        try read(path: "/dev/stdin", shown: "<stdin>", parser: parser)
+    }
+
+    /// Reads and checks the file at `path`, named `shown` (or its path) in messages. Missing files are
+    /// reported by the caller (exit 66).
+    public static func read(path: String, shown: String? = nil, parser: AnswerParser) throws(AnswerError) -> Answers {
+        let name = shown ?? path
         // Refuse an oversized file before reading it into memory (`stat`, where Foundation's
         // attributes also looked up the owner's name).
         var status = stat()
         if stat(path, &status) == 0, status.st_mode & S_IFMT == S_IFREG, Int(status.st_size) > maximumSize {
-            throw AnswerError("answers file '\(path)' is \(status.st_size) bytes; the limit is \(maximumSize)",
+            throw AnswerError("answers file '\(name)' is \(status.st_size) bytes; the limit is \(maximumSize)",
                               origin: .file)
         }
         let data: [UInt8]
@@ -21,18 +28,18 @@ public enum AnswersFile {
             data = bytes
         case .tooLarge:
             // Over the limit only now: it grew since, or it is not a regular file (a pipe, a device).
-            throw AnswerError("answers file '\(path)' is more than \(maximumSize) bytes; the limit is \(maximumSize)",
+            throw AnswerError("answers file '\(name)' is more than \(maximumSize) bytes; the limit is \(maximumSize)",
                               origin: .file)
         case .unreadable:
-            throw AnswerError("cannot read answers file '\(path)'", origin: .file)
+            throw AnswerError("cannot read answers file '\(name)'", origin: .file)
         }
         var bytes = data[...]
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
         guard let text = String(validating: bytes, as: UTF8.self) else {
             throw AnswerError("answers file is not valid UTF-8", origin: .file,
-                              at: SourceLocation(file: path, line: 1, column: 1))
+                              at: SourceLocation(file: name, line: 1, column: 1))
         }
-        return try parse(text, path: path, parser: parser)
+        return try parse(text, path: name, parser: parser)
     }
 
     /// Parses answers from `text`; `path` names it in messages.

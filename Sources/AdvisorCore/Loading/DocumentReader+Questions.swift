@@ -161,8 +161,8 @@ extension DocumentReader {
             if let change = Self.weightChange(text) {
                 actions.append(.weight(criterion: criterion, change: change))
             } else {
-                reader.error("'\(TextSanitizer.inert(text))' is not a weight change; write \"*k\" to multiply "
-                             + "(k ≥ 0), or \"+n\" or \"-n\" to add", at: value)
+                reader.error("\(Echo.quoted(text)) is not a weight change; write \"*k\" to multiply "
+                             + "(0 ≤ k ≤ 1,000,000), or \"+n\" or \"-n\" to add (n ≤ 1,000,000)", at: value)
             }
         }
         return actions

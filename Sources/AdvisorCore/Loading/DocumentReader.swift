@@ -88,7 +88,7 @@ struct DocumentReader {
             evidence = Evidence(rawValue: text)
             if evidence == nil {
                 let allowed = Evidence.allCases.map(\.rawValue)
-                reader.error("unknown evidence '\(text)'" + Suggestion.didYouMean(text, in: allowed)
+                reader.error("unknown evidence \(Echo.quoted(text))" + Suggestion.didYouMean(text, in: allowed)
                              + " (allowed: \(allowed.joined(separator: ", ")))", at: node)
             }
         }
@@ -97,7 +97,7 @@ struct DocumentReader {
             if Self.isISODate(text) {
                 reviewed = text
             } else {
-                reader.error("'reviewed' must be a date written YYYY-MM-DD, found '\(TextSanitizer.inert(text))'",
+                reader.error("'reviewed' must be a date written YYYY-MM-DD, found \(Echo.quoted(text))",
                              at: node)
             }
         }
@@ -110,7 +110,7 @@ struct DocumentReader {
         guard let node = fields["as_of"], let text = reader.string(node, "'as_of'") else { return nil }
         guard AsOf(text) != nil else {
             reader.error("'as_of' must start with a date written YYYY, YYYY-MM or YYYY-MM-DD, then optionally "
-                         + "the version it describes, found '\(TextSanitizer.inert(text))'", at: node)
+                         + "the version it describes, found \(Echo.quoted(text))", at: node)
             return nil
         }
         return text
@@ -123,7 +123,7 @@ struct DocumentReader {
         case "true", "yes": return true
         case "false", "no": return false
         default:
-            reader.error("\(what) must be true or false, found '\(TextSanitizer.inert(text))'", at: node)
+            reader.error("\(what) must be true or false, found \(Echo.quoted(text))", at: node)
             return false
         }
     }
@@ -151,7 +151,7 @@ struct DocumentReader {
             switch reader.string(flag, "'overlay'") {
             case "true", "yes": overlay = true
             case "false", "no": overlay = false
-            case let other?: reader.error("'overlay' must be true or false, found '\(TextSanitizer.inert(other))'",
+            case let other?: reader.error("'overlay' must be true or false, found \(Echo.quoted(other))",
                                           at: flag)
             case nil: break
             }
@@ -229,7 +229,7 @@ struct DocumentReader {
             if text == "capabilities" {
                 byCapabilities = true
             } else {
-                reader.error("'scored_by' can only be 'capabilities', found '\(TextSanitizer.inert(text))'", at: node)
+                reader.error("'scored_by' can only be 'capabilities', found \(Echo.quoted(text))", at: node)
             }
         }
         draft.criteria.append(Criterion(

@@ -59,6 +59,15 @@ public struct KnowledgeFiles: Sendable {
         guard status.st_mode & S_IFMT == S_IFDIR else {
             throw DiagnosticError([.error("'\(directory)' is not a directory; --knowledge takes a folder of YAML files")])
         }
+        // Knowledge keeps its files at the top of its folder (`knowledge.yaml` and the rest); a folder
+        // without one there is not walked at all, so `--knowledge /` or a home folder fails at once.
+        guard let top = entryNames(directory) else {
+            throw DiagnosticError([.error("cannot read knowledge directory '\(directory)'")])
+        }
+        guard top.contains(where: { !$0.hasPrefix(".") && isYAML($0) }) else {
+            throw DiagnosticError([.error("'\(directory)' is not a knowledge directory: it has no .yaml file at its "
+                                          + "top level")])
+        }
         var listed: [Listed] = []
         var problems: [Diagnostic] = []
         var total = 0
@@ -123,8 +132,12 @@ public struct KnowledgeFiles: Sendable {
                 }
                 add(full, relative: rel, status: link, limits: limits, into: &files, total: &total, problems: &problems)
             case S_IFLNK:
-                guard let target = followLink(full, root: root, problems: &problems) else { continue }
-                guard isYAML(name) else { continue }
+                // A link named like a YAML file, or leading to a folder, must be sound knowledge; links
+                // to anything else (notes, data, nothing) are not knowledge, and are skipped.
+                var pointed = stat()
+                let isFolder = stat(full, &pointed) == 0 && pointed.st_mode & S_IFMT == S_IFDIR
+                guard isYAML(name) || isFolder else { continue }
+                guard let target = followLink(full, root: root, problems: &problems), isYAML(name) else { continue }
                 guard files.count < maximumFileCount else {
                     problems.append(.error("knowledge directory holds more than \(maximumFileCount) files"))
                     return

@@ -125,7 +125,7 @@ struct NodeReader {
             return nil
         }
         guard value.isFinite else {
-            error("\(what) must be a finite number, found '\(scalar.string)'", at: node)
+            error("\(what) must be a finite number, found \(Echo.quoted(scalar.string))", at: node)
             return nil
         }
         return value

@@ -77,9 +77,11 @@ public enum TextReport {
         }
         lines.append("")
         let answered = c.answers.ordered(by: k)
-        let unanswered = k.questions.count - answered.count
+        let unanswered = k.questions.count - answered.count - c.ignored.count
+        let setAside = c.ignored.map { "\($0.question)=\(safe($0.value.text))" }.joined(separator: " ")
         lines.append("Answers: " + (answered.isEmpty ? "none" : answered.map { "\($0.question.id)=\(safe($0.value.text))" }
-            .joined(separator: " ")) + (unanswered > 0 ? " (\(unanswered) unanswered)" : ""))
+            .joined(separator: " ")) + (setAside.isEmpty ? "" : "; set aside (see the note above): " + setAside)
+            + (unanswered > 0 ? " (\(unanswered) unanswered)" : ""))
         lines.append(style.dim("Knowledge: \(safe(k.info.name)) \(safe(k.info.version)), digest "
                                + String(k.digest.prefix(12))))
         lines.append(style.dim("Explain any score: advisor explain <framework> with the same answers."))
