@@ -33,7 +33,12 @@ public struct WhyNot: Sendable {
         public var source: String
         public var winnerWhy: String
         public var winnerSource: String
-        /// Rules that changed the weight, then rules that changed either rating, in application order.
+        /// The rule that set or last changed each rating, if one did: its reason, in `rules`, is then
+        /// the reason for the rating, not the base rating's citation.
+        public var ratedBy: String?
+        public var winnerRatedBy: String?
+        /// Rules that changed the weight, then rules that changed either rating, in application order;
+        /// a rule that changed both ratings is one effect naming both changes.
         public var rules: [RuleEffect]
     }
 
@@ -95,17 +100,23 @@ public struct WhyNot: Sendable {
             for frameworkIndex in (w == f ? [f] : [f, w]) {
                 let name = k.frameworks[frameworkIndex].name
                 for step in c.ratings[frameworkIndex][index].steps {
+                    let change = "\(name)'s rating \(step.change.description)"
+                    if let same = rules.firstIndex(where: { $0.rule == step.rule && $0.change.contains("'s rating") }) {
+                        rules[same].change += ", " + change
+                        continue
+                    }
                     let rule = k.rule(step.rule)
-                    rules.append(RuleEffect(rule: step.rule, change: "\(name)'s rating \(step.change.description)",
-                                            because: rule?.because ?? "", source: rule?.source ?? ""))
+                    rules.append(RuleEffect(rule: step.rule, change: change, because: rule?.because ?? "",
+                                            source: rule?.source ?? ""))
                 }
             }
-            let citation = k.frameworks[f].ratings[criterion]?.citation
-            let winnerCitation = k.frameworks[w].ratings[criterion]?.citation
+            let citation = c.ratingCitation(framework: f, criterion: index)
+            let winnerCitation = c.ratingCitation(framework: w, criterion: index)
             costs.append(Cost(criterion: criterion, weight: weight.final, rating: rating, winnerRating: winnerRating,
-                              points: points, why: citation?.why ?? "", source: citation?.source ?? "",
-                              winnerWhy: winnerCitation?.why ?? "", winnerSource: winnerCitation?.source ?? "",
-                              rules: rules))
+                              points: points, why: citation.why, source: citation.source,
+                              winnerWhy: winnerCitation.why, winnerSource: winnerCitation.source,
+                              ratedBy: c.ratings[f][index].steps.last?.rule,
+                              winnerRatedBy: c.ratings[w][index].steps.last?.rule, rules: rules))
         }
         let ordered = costs.enumerated().sorted {
             abs($0.element.points - $1.element.points) > 1e-9 ? $0.element.points > $1.element.points

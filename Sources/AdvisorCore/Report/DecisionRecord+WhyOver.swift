@@ -15,17 +15,24 @@ extension DecisionRecord.Builder {
         let analysis = WhyNot.analyse(runnerUp.framework, in: c)
         let losses = analysis.losses.prefix(count)
         guard !losses.isEmpty else { return nil }
+        /// One side's rating: the rule that set it (its reason follows once, with the rules), or the
+        /// rating's own citation.
+        func side(_ name: String, _ rating: Double, ratedBy rule: String?, why: String, source: String)
+            -> DecisionRecord.Text {
+            if let rule {
+                return [.text(" \(name): rated \(Format.number(rating)) by rule "), .code(rule), .text(".")]
+            }
+            return [.text(" \(name): \(unstopped(why)) ("), cite(source), .text(").")]
+        }
         let items = losses.map { cost -> DecisionRecord.Text in
             var item: DecisionRecord.Text = [
                 .strong(k.criterion(cost.criterion)?.name ?? cost.criterion),
                 .text(": \(Format.fixed(cost.points, decimals: 1)) points, weight \(Format.number(cost.weight)) × "
-                      + "rating \(Format.number(cost.winnerRating)) against \(Format.number(cost.rating)). "
-                      + "\(winner.name): \(unstopped(cost.winnerWhy)) ("),
-                cite(cost.winnerSource),
-                .text("). \(runnerUp.name): \(unstopped(cost.why)) ("),
-                cite(cost.source),
-                .text(")."),
+                      + "rating \(Format.number(cost.winnerRating)) against \(Format.number(cost.rating))."),
             ]
+            item += side(winner.name, cost.winnerRating, ratedBy: cost.winnerRatedBy, why: cost.winnerWhy,
+                         source: cost.winnerSource)
+            item += side(runnerUp.name, cost.rating, ratedBy: cost.ratedBy, why: cost.why, source: cost.source)
             for effect in cost.rules {
                 item += [.text(" Rule "), .code(effect.rule), .text(" (\(effect.change)): \(unstopped(effect.because)) ("),
                          cite(effect.source), .text(").")]
