@@ -117,15 +117,19 @@ public struct Robustness: Sendable {
         return result
     }
 
-    static func verdict(_ c: Consultation, share: Double, lead: Double) -> String {
+    static func verdict(_ c: Consultation, share shareValue: Double, lead: Double) -> String {
         guard let winner = c.winner else { return "No framework is left to recommend." }
         guard c.ranking.count > 1 else { return "\(winner.name) is the only framework left." }
-        let percent = Format.number(share * 100, decimals: 0)
         let runner = c.ranking[1].name
-        let main = "\(winner.name) wins in \(percent)% of plausible weightings"
-        if share < 0.6 || lead < 5 {
-            return "Close call: \(main), and leads \(runner) by \(Format.fixed(lead, decimals: 1)) points."
+        let share = Format.share(shareValue), points = Format.fixed(lead, decimals: 1)
+        if shareValue < 0.6 {
+            return "Close call: \(winner.name) wins in only \(share) of plausible weightings, and leads \(runner) by "
+                + "\(points) points."
         }
-        return main + "."
+        if lead < 5 {
+            return "Close call: \(winner.name) leads \(runner) by only \(points) points (under 5), though it wins in "
+                + "\(share) of plausible weightings."
+        }
+        return "\(winner.name) wins in \(share) of plausible weightings."
     }
 }

@@ -1,8 +1,9 @@
 /// The rank-acceptability chart of the HTML report: for each framework, a 100% stacked bar of the
 /// share of sampled weightings in which it takes rank 1, 2, …, with the same figures as a table.
 extension HTMLReport {
-    /// Rank colours, darkest for first place, so the bars stay distinct in greyscale print.
-    static let rankPalette = ["#1f5fbf", "#7fa8e0", "#c9d7ee", "#e8edf6", "#f4f6fa"]
+    /// Rank colours from the Okabe–Ito palette, which colour-blind readers can tell apart; first
+    /// place is the darkest, and no rank is near white, so every bar shows in print.
+    static let rankPalette = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
 
     private static let chartWidth = 720.0
     private static let nameWidth = 160.0
@@ -46,10 +47,10 @@ extension HTMLReport {
                 let fill = rankPalette[min(rank, rankPalette.count - 1)]
                 svg.append("<rect class=\"rank-segment\" x=\"\(n(x))\" y=\"\(n(y + 2))\" width=\"\(n(length))\" "
                            + "height=\"20\" fill=\"\(fill)\"><title>\(escape(entry.name)): rank \(rank + 1) in "
-                           + "\(percent(share)) of samples</title></rect>")
+                           + "\(escape(percent(share))) of samples</title></rect>")
                 if length >= 44 {
                     svg.append("<text class=\"share\(rank == 0 ? " first" : "")\" x=\"\(n(x + length / 2))\" "
-                               + "y=\"\(n(y + 16))\" text-anchor=\"middle\">\(percent(share))</text>")
+                               + "y=\"\(n(y + 16))\" text-anchor=\"middle\">\(escape(percent(share)))</text>")
                 }
                 x += length
             }
@@ -68,7 +69,7 @@ extension HTMLReport {
             + (0..<ranks).map { "<th class=\"num\">\(ordinal($0 + 1))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
         table += rows.map { entry in
             "<tr><td>\(escape(entry.name))</td>" + (0..<ranks).map { rank in
-                "<td class=\"num\">\(percent(rank < entry.shares.count ? entry.shares[rank] : 0))</td>"
+                "<td class=\"num\">\(escape(percent(rank < entry.shares.count ? entry.shares[rank] : 0)))</td>"
             }.joined() + "</tr>"
         }.joined(separator: "\n") + "\n</tbody>\n</table>"
         return ["<figure class=\"rank-acceptability\">\n" + svg.joined(separator: "\n") + "\n<figcaption>"
@@ -76,7 +77,7 @@ extension HTMLReport {
     }
 
     private static func percent(_ share: Double) -> String {
-        Format.fixed(share * 100, decimals: share > 0 && share < 0.01 ? 1 : 0) + "%"
+        Format.share(share)
     }
 
     private static func ordinal(_ rank: Int) -> String {
