@@ -2,9 +2,10 @@
 /// criteria's points as a stacked bar. Coordinates are written with fixed decimals, so the same
 /// record gives the same bytes.
 extension HTMLReport {
-    /// Colours for criteria, by criterion index (cycled past the end).
-    static let palette = ["#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1",
-                          "#ff9da7", "#9c755f", "#17becf", "#8c564b", "#bcbd22", "#7f7f7f", "#1f77b4"]
+    /// Colours for criteria: the Okabe–Ito palette, which colour-blind readers can tell apart, solid
+    /// for the first eight criteria and as diagonal stripes on white for the next eight, so that
+    /// sixteen criteria stay distinct on screen, in print and in greyscale (cycled past the end).
+    static let palette = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
 
     private static let width = 720.0
     private static let labelWidth = 160.0
@@ -53,6 +54,7 @@ extension HTMLReport {
         let barsHeight = top + Double(record.bars.count) * rowHeight
         let height = barsHeight + 12 + Double(legendRows) * 20 + 4
         var svg = open("contribution-chart", "Points each criterion contributes to each score", height: height)
+        if shown.contains(where: { $0 % (2 * palette.count) >= palette.count }) { svg.append(stripes()) }
         svg += axis(height: barsHeight)
         for (index, bar) in record.bars.enumerated() {
             let y = top + Double(index) * rowHeight
@@ -82,7 +84,17 @@ extension HTMLReport {
     // MARK: - Pieces
 
     static func color(_ criterion: Int) -> String {
-        palette[criterion % palette.count]
+        let slot = criterion % (2 * palette.count)
+        return slot < palette.count ? palette[slot] : "url(#criterion-stripes-\(slot - palette.count))"
+    }
+
+    /// The striped fills `color` names past the first eight criteria.
+    private static func stripes() -> String {
+        "<defs>" + palette.enumerated().map { index, colour in
+            "<pattern id=\"criterion-stripes-\(index)\" patternUnits=\"userSpaceOnUse\" width=\"6\" height=\"6\" "
+                + "patternTransform=\"rotate(45)\"><rect width=\"6\" height=\"6\" fill=\"#ffffff\"/>"
+                + "<rect width=\"3\" height=\"6\" fill=\"\(colour)\"/></pattern>"
+        }.joined() + "</defs>"
     }
 
     private static func open(_ id: String, _ title: String, height: Double) -> [String] {

@@ -57,8 +57,10 @@ struct ReportHTMLTests {
     func selfContained(_ scenario: ReportScenario) throws {
         let html = HTMLReport.render(try scenario.consultation(try ShippedKnowledge.load()),
                                      options: scenario.options())
+        // `url(#…)` names a pattern defined in the same SVG; any other `url(` would load something.
+        let page = html.replacingOccurrences(of: "url(#criterion-stripes-", with: "")
         for forbidden in ["<script", "<link", "<img", "<iframe", "<object", "src=", "url(", "@import", "@font-face"] {
-            #expect(!html.contains(forbidden), "\(forbidden)")
+            #expect(!page.contains(forbidden), "\(forbidden)")
         }
         // Addresses appear only as link targets (and the SVG namespace).
         let addresses = html.components(separatedBy: "http").count - 1
