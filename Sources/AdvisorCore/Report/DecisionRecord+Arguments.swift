@@ -91,42 +91,53 @@ extension DecisionRecord.Builder {
         })
     }
 
-    /// Good and bad consequences of the choice: the winner's strongest criteria, then where it is weak or behind.
+    /// What follows from choosing the winner, classed as its Pros and Cons class each rating (4 or 5
+    /// good, 3 neutral, 2 or less bad): the criteria that carry its score, where it gives up points to
+    /// the runner-up, and where it is weak. The reasons behind each rating are in Pros and Cons.
     func consequences() -> [Argument] {
-        guard let winner = c.winner, let f = k.frameworkIndex[winner.framework] else { return [] }
+        guard let winner = c.winner else { return [] }
         let runnerUp = c.ranking.dropFirst().first
-        let strong = winner.contributions.indices
-            .filter { winner.contributions[$0].weight > 0 && winner.contributions[$0].rating >= 4 }
-            .sorted { lhs, rhs in
-                let (a, b) = (winner.contributions[lhs].points, winner.contributions[rhs].points)
-                return abs(a - b) > 1e-9 ? a > b : lhs < rhs
+        let own = winner.contributions
+        func byPoints(_ indices: [Int], _ size: (Int) -> Double) -> [Int] {
+            Array(indices.sorted { lhs, rhs in
+                abs(size(lhs) - size(rhs)) > 1e-9 ? size(lhs) > size(rhs) : lhs < rhs
+            }.prefix(3))
+        }
+        let weighted = own.indices.filter { own[$0].weight > 0 }
+        let strong = byPoints(weighted.filter { own[$0].rating >= 4 }) { own[$0].points }
+        let trailing = byPoints(weighted.filter { index in
+            own[index].rating == 3 && (runnerUp.map { $0.contributions[index].rating > 3 } ?? false)
+        }) { index in (runnerUp?.contributions[index].points ?? 0) - own[index].points }
+        let weak = byPoints(weighted.filter { own[$0].rating <= 2 }) { (5 - own[$0].rating) * own[$0].weight }
+        func name(_ index: Int) -> String { AnswerProse.lowercasedFirst(k.criteria[index].name) }
+        func rating(_ value: Double) -> String { Format.number(value) }
+        var result = strong.map { index in
+            Argument(verdict: .good, because: [.text(
+                "\(winner.name) is strong on \(name(index)), rated \(rating(own[index].rating)) of 5 at weight "
+                    + "\(Format.number(own[index].weight)), which brings \(Format.fixed(own[index].points, decimals: 1)) "
+                    + "of its \(Format.fixed(winner.score, decimals: 1)) points.")])
+        }
+        result += trailing.compactMap { index in
+            guard let runnerUp else { return nil }
+            let rival = runnerUp.contributions[index]
+            let given = Format.fixed(rival.points - own[index].points, decimals: 1)
+            return Argument(verdict: .neutral, because: [.text(
+                "\(name(index)) rates \(rating(own[index].rating)) of 5 against \(rating(rival.rating)) for "
+                    + "\(runnerUp.name): choosing \(winner.name) gives up \(given) points there.")])
+        }
+        result += weak.map { index in
+            var text = "\(name(index)) rates only \(rating(own[index].rating)) of 5 at weight "
+                + "\(Format.number(own[index].weight))"
+            if let rival = runnerUp?.contributions[index], rival.rating > own[index].rating, let runnerUp {
+                text += " (\(runnerUp.name): \(rating(rival.rating)))"
             }
-            .prefix(3)
-        let weak = winner.contributions.indices
-            .filter { index in
-                let own = winner.contributions[index]
-                let behind = runnerUp.map { $0.contributions[index].rating > own.rating } ?? false
-                return own.weight > 0 && (own.rating <= 2 || behind)
-            }
-            .sorted { lhs, rhs in
-                let (a, b) = (deficit(lhs, runnerUp), deficit(rhs, runnerUp))
-                return abs(a - b) > 1e-9 ? a > b : lhs < rhs
-            }
-            .prefix(3)
-        var result = strong.map { Argument(verdict: .good, because: judged(f, criterion: $0, against: nil)) }
-        result += weak.map { Argument(verdict: .bad, because: judged(f, criterion: $0, against: runnerUp)) }
+            return Argument(verdict: .bad, because: [.text(text + ", a cost the team takes on with this choice.")])
+        }
         if weak.isEmpty {
             result.append(Argument(verdict: .neutral, because: [.text("no weighted criterion rates \(winner.name) "
-                                                                      + "below 3 of 5 or below another option")]))
+                                                                      + "below 3 of 5.")]))
         }
         return result
-    }
-
-    /// How much the winner loses on a criterion: points behind the runner-up, or else points short of a 5.
-    private func deficit(_ index: Int, _ runnerUp: ScoredFramework?) -> Double {
-        guard let own = c.winner?.contributions[index] else { return 0 }
-        if let rival = runnerUp?.contributions[index], rival.rating > own.rating { return rival.points - own.points }
-        return (5 - own.rating) * own.weight / 1000
     }
 
     // MARK: - Pros and cons
