@@ -14,7 +14,7 @@ import Foundation
 /// (`KnowledgeStamps`), unread.
 public struct KnowledgeCache: Sendable {
     /// Bump whenever the payload layout, or what the loader checks, changes.
-    public static let formatVersion = 6
+    public static let formatVersion = 7
     static let magic = Array("ADVKBC\(formatVersion)\n".utf8)
 
     /// The folder entries live in; nil disables the cache.

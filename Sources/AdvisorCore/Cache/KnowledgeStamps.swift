@@ -118,7 +118,7 @@ struct KnowledgeStamps: Equatable {
                                   changed: Int64(bitPattern: try r.uint64()))
             entries.append(Entry(layer: layer, relativePath: relativePath, stamp: stamp))
         }
-        guard r.isAtEnd else { throw BinaryReader.Damaged() }
+        guard r.isAtEnd else { throw r.damaged(at: r.position, "\(r.remaining) bytes after the end") }
         return KnowledgeStamps(directories: directories, origins: origins, digest: digest,
                                builtInDigest: builtInDigest, taken: taken, entries: entries)
     }
