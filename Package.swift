@@ -9,19 +9,23 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
-        .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
     ],
     targets: [
         // MARK: - Core
         .target(
             name: "AdvisorCore",
             dependencies: [
-                .product(name: "Yams", package: "Yams"),
+                "CLibYAML",
                 "CLibCrypto",
             ]
         ),
         // SHA-256 for the knowledge digest and the compiled cache's keys and checksums, from the
         // system's OpenSSL rather than a bundled copy that every first build would compile.
+        // The YAML parser, from the system's libyaml.
+        .systemLibrary(
+            name: "CLibYAML",
+            providers: [.apt(["libyaml-dev"])]
+        ),
         .systemLibrary(
             name: "CLibCrypto",
             providers: [.apt(["libssl-dev"])]

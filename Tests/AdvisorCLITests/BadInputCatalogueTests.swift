@@ -50,17 +50,11 @@ struct BadInputCatalogueTests {
         Case(name: "a YAML merge key", arguments: overlay("k-merge"), message: "{F}/k-merge/extra.yaml:6:5: error: YAML merge keys (\'<<\') are not supported in knowledge files"
                 + "\n    <<: { because: x }\n    ^\n1 error generated.",
              exitCode: 65),
-        Case(name: "a billion-laughs alias bomb", arguments: overlay("k-bomb"), message: "{F}/k-bomb/extra.yaml:9:4: error: YAML anchors and aliases are not supported in knowledge files;"
-                + " write the value out\ni: &i [*h, *h, *h, *h, *h, *h, *h, *h, *h]\n   ^\n1 error generated.",
+        Case(name: "a billion-laughs alias bomb", arguments: overlay("k-bomb"), message: "{F}/k-bomb/extra.yaml:1:4: error: YAML anchors and aliases are not supported in knowledge files; write the value out\na: &a [\"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\"]\n   ^\n1 error generated.",
              exitCode: 65),
-        Case(name: "YAML nested 10,000 deep (flow)", arguments: overlay("k-deep-flow"), message: "{F}/k-deep-flow/extra.yaml:1:1: error: YAML nests more than 32 levels deep\n[[[[[[[[[[[[[[[[[[[["
-                + "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[["
-                + "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[...\n^\n1 error generated.",
+        Case(name: "YAML nested 10,000 deep (flow)", arguments: overlay("k-deep-flow"), message: "{F}/k-deep-flow/extra.yaml:1:33: error: YAML nests more than 32 levels deep\n[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[...\n                                ^\n1 error generated.",
              exitCode: 65),
-        Case(name: "YAML nested 10,000 deep (block)", arguments: overlay("k-deep-block"), message: "{F}/k-deep-block/extra.yaml:1:1999: error: YAML nests more than 32 levels deep\n...- - - - - - -"
-                + " - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - -"
-                + " - - - - - - - - - - - - - - - - - - - - - - - - - ...\n                                        "
-                + "                                           ^\n1 error generated.",
+        Case(name: "YAML nested 10,000 deep (block)", arguments: overlay("k-deep-block"), message: "{F}/k-deep-block/extra.yaml:1:65: error: YAML nests more than 32 levels deep\n- - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - ...\n                                                                ^\n1 error generated.",
              exitCode: 65),
         Case(name: "YAML nested 33 deep", arguments: overlay("k-deep-33"), message: "{F}/k-deep-33/extra.yaml:1:33: error: YAML nests more than 32 levels deep\n[[[[[[[[[[[[[[[[[[[[["
                 + "[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]\n                                ^\n1 error genera"
@@ -220,10 +214,9 @@ struct BadInputCatalogueTests {
              exitCode: 65),
         Case(name: "a merge key in answers", arguments: answers("a-merge.yaml"), message: "advisor: {F}/a-merge.yaml:1:1: YAML merge keys (\'<<\') are not supported in answers files",
              exitCode: 65),
-        Case(name: "an alias bomb as answers", arguments: answers("a-bomb.yaml"), message: "advisor: {F}/a-bomb.yaml:9:4: YAML anchors and aliases are not supported in answers files; write"
-                + " the value out",
+        Case(name: "an alias bomb as answers", arguments: answers("a-bomb.yaml"), message: "advisor: {F}/a-bomb.yaml:1:4: YAML anchors and aliases are not supported in answers files; write the value out",
              exitCode: 65),
-        Case(name: "answers nested 10,000 deep", arguments: answers("a-deep.yaml"), message: "advisor: {F}/a-deep.yaml:1:1: YAML nests more than 32 levels deep",
+        Case(name: "answers nested 10,000 deep", arguments: answers("a-deep.yaml"), message: "advisor: {F}/a-deep.yaml:1:33: YAML nests more than 32 levels deep",
              exitCode: 65),
         Case(name: "a 10 MB answers file", arguments: answers("a-10mb.yaml"), message: "advisor: answers file \'{F}/a-10mb.yaml\' is 10485763 bytes; the limit is 1048576",
              exitCode: 65),
@@ -314,9 +307,7 @@ struct BadInputCatalogueTests {
                 + "bytes) is not an answer to \'project_type\' (allowed: api, web_app, content_platform, ecommerce, "
                 + "ai_service, realtime, enterprise, async_service)",
              exitCode: 65),
-        Case(name: "an alias bomb as a pairwise file", arguments: ["recommend", "--pairwise", "{F}/p-bomb.yaml"],
-             message: "{F}/p-bomb.yaml:9:4: error: YAML anchors and aliases are not supported in pairwise files; "
-                + "write the value out",
+        Case(name: "an alias bomb as a pairwise file", arguments: ["recommend", "--pairwise", "{F}/p-bomb.yaml"], message: "{F}/p-bomb.yaml:1:4: error: YAML anchors and aliases are not supported in pairwise files; write the value out",
              exitCode: 65),
         Case(name: "a folder that is plainly not knowledge", arguments: ["validate", "--knowledge", "{F}/k-plain-folder"],
              message: "error: \'{F}/k-plain-folder\' is not a knowledge directory: it has no .yaml file at its top "

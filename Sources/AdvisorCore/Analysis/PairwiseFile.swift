@@ -1,5 +1,4 @@
 import Foundation
-import Yams
 
 /// Pairwise judgements of criterion importance, as read from a `--pairwise` file or made on the
 /// TUI's pairwise screen, with the weights they give.
@@ -193,24 +192,15 @@ public enum PairwiseFile {
         let reader = NodeReader(file: path)
         let start = SourceLocation(file: path, line: 1, column: 1)
         let root: YAMLNode
-        do {
-            switch try YAMLDocument.compose(text, kind: "pairwise files") {
-            case .empty:
-                throw PairwiseFileError("pairwise file is empty; expected a list such as "
-                                        + "'- {a: performance, b: security, value: 3}'", at: start)
-            case .limit(let problem):
-                throw PairwiseFileError(problem.message, at: SourceLocation(
-                    file: path, line: problem.mark?.line ?? 1, column: problem.mark?.column ?? 1))
-            case .root(let node):
-                root = node
-            }
-        } catch let error as PairwiseFileError {
-            throw error
-        } catch let error as YamlError {
-            let diagnostic = YAMLErrors.diagnostic(for: error, path: path)
-            throw PairwiseFileError(diagnostic.message, at: diagnostic.location)
-        } catch {
-            throw PairwiseFileError("cannot parse pairwise file", at: start)
+        switch YAMLDocument.compose(text, kind: "pairwise files") {
+        case .empty:
+            throw PairwiseFileError("pairwise file is empty; expected a list such as "
+                                    + "'- {a: performance, b: security, value: 3}'", at: start)
+        case .problem(let problem):
+            throw PairwiseFileError(problem.message, at: SourceLocation(
+                file: path, line: problem.mark.line, column: problem.mark.column))
+        case .root(let node):
+            root = node
         }
         guard case .sequence(let sequence) = root else {
             throw PairwiseFileError("expected a list of comparisons such as '- {a: performance, b: security, "

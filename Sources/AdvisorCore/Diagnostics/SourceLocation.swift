@@ -1,6 +1,6 @@
 /// A position in a knowledge file: the file's path as the user gave it, and a 1-based line and column.
 ///
-/// Columns count Unicode scalars, the way libYAML (and so Yams) counts them.
+/// Columns count Unicode scalars, the way libyaml counts them.
 public struct SourceLocation: Hashable, Sendable, Codable, CustomStringConvertible {
     /// The file's path, relative to the working directory or as given on the command line.
     public var file: String

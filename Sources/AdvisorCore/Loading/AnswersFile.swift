@@ -1,5 +1,4 @@
 import Foundation
-import Yams
 
 /// Reads an answers file: a YAML or JSON mapping of question id to a value or a list of values.
 public enum AnswersFile {
@@ -88,23 +87,14 @@ public enum AnswersFile {
 
     private static func compose(_ text: String, path: String) throws(AnswerError) -> YAMLNode {
         let start = SourceLocation(file: path, line: 1, column: 1)
-        do {
-            switch try YAMLDocument.compose(text, kind: "answers files") {
-            case .empty:
-                throw AnswerError("answers file is empty", origin: .file, at: start)
-            case .limit(let problem):
-                throw AnswerError(problem.message, origin: .file, at: SourceLocation(
-                    file: path, line: problem.mark?.line ?? 1, column: problem.mark?.column ?? 1))
-            case .root(let node):
-                return node
-            }
-        } catch let error as AnswerError {
-            throw error
-        } catch let error as YamlError {
-            let diagnostic = YAMLErrors.diagnostic(for: error, path: path)
-            throw AnswerError(diagnostic.message, origin: .file, at: diagnostic.location)
-        } catch {
-            throw AnswerError("cannot parse answers file", origin: .file, at: start)
+        switch YAMLDocument.compose(text, kind: "answers files") {
+        case .empty:
+            throw AnswerError("answers file is empty", origin: .file, at: start)
+        case .problem(let problem):
+            throw AnswerError(problem.message, origin: .file, at: SourceLocation(
+                file: path, line: problem.mark.line, column: problem.mark.column))
+        case .root(let node):
+            return node
         }
     }
 }

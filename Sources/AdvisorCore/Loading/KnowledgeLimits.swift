@@ -1,6 +1,6 @@
 /// How much knowledge the loader accepts. Past these limits a load fails with one clear error,
 /// so that no knowledge directory can make the advisor run out of memory or time. Together with
-/// the file limits (`KnowledgeFiles`), the YAML limits (`YAMLLimits`) and the expression limits
+/// the file limits (`KnowledgeFiles`), the YAML limits (`YAMLDocument`) and the expression limits
 /// (`ExpressionParser`), they are the bounds listed in the README's Hardening section.
 ///
 /// Two sets exist. `standard` applies unless asked otherwise, and keeps peak memory under 64 MB.

@@ -1,5 +1,4 @@
 import Foundation
-import Yams
 
 /// Loads knowledge directories into a validated `KnowledgeBase`, reporting every problem in one pass.
 public enum KnowledgeLoader {
@@ -174,7 +173,7 @@ public enum KnowledgeLoader {
             var ignored: [Diagnostic] = []
             // A byte search first: decoding and composing every file would cost more than the load.
             guard contains(file.bytes, Array("overlay".utf8)), let text = decode(file, diagnostics: &ignored),
-                  case .root(let root)? = try? YAMLDocument.compose(text),
+                  case .root(let root) = YAMLDocument.compose(text),
                   case .mapping(let top) = root,
                   let block = top.first(where: { $0.key.scalar?.string == "knowledge" })?.value,
                   case .mapping(let info) = block,
@@ -291,30 +290,22 @@ public enum KnowledgeLoader {
         return true
     }
 
-    /// Composes the YAML tree, turning Yams' errors into positioned diagnostics.
+    /// Composes the YAML tree, turning its problems into positioned diagnostics.
     static func compose(_ text: String, path: String, diagnostics: inout [Diagnostic]) -> YAMLNode? {
         if isBlankOrComments(text) {
             diagnostics.append(.error("file is empty", at: SourceLocation(file: path, line: 1, column: 1)))
             return nil
         }
-        do {
-            switch try YAMLDocument.compose(text) {
-            case .empty:
-                diagnostics.append(.error("file is empty", at: SourceLocation(file: path, line: 1, column: 1)))
-                return nil
-            case .limit(let problem):
-                diagnostics.append(.error(problem.message, at: SourceLocation(
-                    file: path, line: problem.mark?.line ?? 1, column: problem.mark?.column ?? 1)))
-                return nil
-            case .root(let root):
-                return root
-            }
-        } catch let error as YamlError {
-            diagnostics.append(YAMLErrors.diagnostic(for: error, path: path))
+        switch YAMLDocument.compose(text) {
+        case .empty:
+            diagnostics.append(.error("file is empty", at: SourceLocation(file: path, line: 1, column: 1)))
             return nil
-        } catch {
-            diagnostics.append(.error("cannot parse YAML", at: SourceLocation(file: path, line: 1, column: 1)))
+        case .problem(let problem):
+            diagnostics.append(.error(problem.message, at: SourceLocation(file: path, line: problem.mark.line,
+                                                                           column: problem.mark.column)))
             return nil
+        case .root(let root):
+            return root
         }
     }
 }
