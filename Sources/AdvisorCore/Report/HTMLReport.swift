@@ -161,18 +161,6 @@ public enum HTMLReport {
 
     /// Text with `& < > " '` escaped, fit for element content and quoted attributes.
     static func escape(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.count)
-        for character in TextSanitizer.inert(text, keepNewlines: true) {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            default: result.append(character)
-            }
-        }
-        return result
+        TextEscaping.html.escape(text)
     }
 }
