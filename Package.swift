@@ -73,6 +73,7 @@ let package = Package(
         ),
         .target(
             name: "AdvisorSynth",
+            dependencies: ["AdvisorCore"],
             path: "Sources/AdvisorSynth"
         ),
         .executableTarget(

@@ -1,3 +1,5 @@
+import AdvisorCore
+
 /// The synthetic workload of the performance issue, generated deterministically from a seed.
 ///
 /// There are `questions` questions (30 by default), each answered with a value in 0..4. Rule i is
@@ -62,7 +64,7 @@ public struct SyntheticWorkload: Sendable {
 
     public init(_ parameters: Parameters) {
         self.parameters = parameters
-        var random = SynthRandom(seed: parameters.seed)
+        var random = SplitMix64(seed: parameters.seed)
         baseWeights = (0..<parameters.criteria).map { _ in Double(1 + random.below(5)) }
         ratings = (0..<parameters.options).map { _ in (0..<parameters.criteria).map { _ in random.below(6) } }
         answers = (0..<parameters.questions).map { _ in random.below(Self.values) }
