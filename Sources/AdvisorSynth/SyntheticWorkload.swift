@@ -112,17 +112,12 @@ public struct SyntheticWorkload: Sendable {
 
     // MARK: - Names
 
-    public func questionName(_ q: Int) -> String { "q" + Self.padded(q + 1, to: 2) }
+    public func questionName(_ q: Int) -> String { "q" + Format.zeroPadded(q + 1, width: 2) }
     public func valueName(_ v: Int) -> String { "v\(v)" }
-    public func criterionName(_ c: Int) -> String { "c" + Self.padded(c + 1, to: 2) }
-    public func optionName(_ o: Int) -> String { "o" + Self.padded(o + 1, to: 3) }
-    public func factName(_ d: Int) -> String { "d" + Self.padded(d + 1, to: 6) }
-    public func ruleName(_ r: Int) -> String { "r" + Self.padded(r + 1, to: 7) }
-
-    static func padded(_ value: Int, to width: Int) -> String {
-        let digits = String(value)
-        return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
-    }
+    public func criterionName(_ c: Int) -> String { "c" + Format.zeroPadded(c + 1, width: 2) }
+    public func optionName(_ o: Int) -> String { "o" + Format.zeroPadded(o + 1, width: 3) }
+    public func factName(_ d: Int) -> String { "d" + Format.zeroPadded(d + 1, width: 6) }
+    public func ruleName(_ r: Int) -> String { "r" + Format.zeroPadded(r + 1, width: 7) }
 
     /// `0.95`, `1.1`: the factor as written in both formats.
     static func literal(_ factor: Double) -> String {

@@ -1,3 +1,4 @@
+import AdvisorCore
 import AdvisorSynth
 import Foundation
 
@@ -72,7 +73,7 @@ struct Report {
             let doublings = log2(Double(m.parameters.rules) / Double(previous.parameters.rules))
             func perDoubling(_ a: Double?, _ b: Double?) -> String {
                 guard let a, let b, a > 0, doublings > 0 else { return "–" }
-                return String(format: "%.2f×", pow(b / a, 1 / doublings))
+                return Format.fixed(pow(b / a, 1 / doublings), decimals: 2) + "×"
             }
             growth.add("N=\(m.parameters.options), M=\(m.parameters.criteria)",
                        "\(previous.parameters.rules) → \(m.parameters.rules)",
