@@ -57,9 +57,6 @@ public enum TextEscaping {
         "~": .backslashed, "\n": .replaced(" "),
     ])
 
-    /// The content of a Markdown code span: control characters as for a terminal, a space for a newline.
-    public static let markdownCode = Markup(scalars: terminalKeepingNewlines, spelled: ["\n": .replaced(" ")])
-
     // MARK: - Scalar by scalar
 
     /// How a format writes each scalar.

@@ -18,7 +18,9 @@ enum MarkdownText {
 
     /// A code span holding `text`, with a fence longer than any run of backticks inside it.
     static func code(_ text: String) -> String {
-        let clean = TextEscaping.markdownCode.escape(text)
+        // Foundation's search, not `TextEscaping.markdown`: it leaves a newline that a combining
+        // mark follows, as it always has.
+        let clean = TextSanitizer.inert(text, keepNewlines: true).replacingOccurrences(of: "\n", with: " ")
         var longest = 0, run = 0
         for character in clean {
             run = character == "`" ? run + 1 : 0
