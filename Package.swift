@@ -77,6 +77,7 @@ let package = Package(
         ),
         .target(
             name: "AdvisorSynth",
+            dependencies: ["AdvisorCore"],
             path: "Sources/AdvisorSynth"
         ),
         .executableTarget(

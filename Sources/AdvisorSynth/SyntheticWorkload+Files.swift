@@ -1,3 +1,4 @@
+import AdvisorCore
 import Foundation
 
 extension SyntheticWorkload {
@@ -33,7 +34,7 @@ extension SyntheticWorkload {
         var part = 1
         while start < rules.count {
             let end = min(rules.count, start + Self.rulesPerFile)
-            try Self.save(rulesYAML(start..<end), to: layout.knowledge + "/rules/rules-\(Self.padded(part, to: 4)).yaml")
+            try Self.save(rulesYAML(start..<end), to: layout.knowledge + "/rules/rules-\(Format.zeroPadded(part, width: 4)).yaml")
             start = end
             part += 1
         }
@@ -140,7 +141,7 @@ extension SyntheticWorkload {
             }
             out += "(defrule \(ruleName(index)) \(lhs) => (assert \(rhs)))\n"
         }
-        let bases = baseWeights.map { String(format: "%.1f", $0) }.joined(separator: " ")
+        let bases = baseWeights.map { Format.fixed($0, decimals: 1) }.joined(separator: " ")
         out += """
             (deffunction report ()
               (bind ?w (create$ \(bases)))

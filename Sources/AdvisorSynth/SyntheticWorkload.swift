@@ -1,3 +1,5 @@
+import AdvisorCore
+
 /// The synthetic workload of the performance issue, generated deterministically from a seed.
 ///
 /// There are `questions` questions (30 by default), each answered with a value in 0..4. Rule i is
@@ -62,7 +64,7 @@ public struct SyntheticWorkload: Sendable {
 
     public init(_ parameters: Parameters) {
         self.parameters = parameters
-        var random = SynthRandom(seed: parameters.seed)
+        var random = SplitMix64(seed: parameters.seed)
         baseWeights = (0..<parameters.criteria).map { _ in Double(1 + random.below(5)) }
         ratings = (0..<parameters.options).map { _ in (0..<parameters.criteria).map { _ in random.below(6) } }
         answers = (0..<parameters.questions).map { _ in random.below(Self.values) }
@@ -110,17 +112,12 @@ public struct SyntheticWorkload: Sendable {
 
     // MARK: - Names
 
-    public func questionName(_ q: Int) -> String { "q" + Self.padded(q + 1, to: 2) }
+    public func questionName(_ q: Int) -> String { "q" + Format.zeroPadded(q + 1, width: 2) }
     public func valueName(_ v: Int) -> String { "v\(v)" }
-    public func criterionName(_ c: Int) -> String { "c" + Self.padded(c + 1, to: 2) }
-    public func optionName(_ o: Int) -> String { "o" + Self.padded(o + 1, to: 3) }
-    public func factName(_ d: Int) -> String { "d" + Self.padded(d + 1, to: 6) }
-    public func ruleName(_ r: Int) -> String { "r" + Self.padded(r + 1, to: 7) }
-
-    static func padded(_ value: Int, to width: Int) -> String {
-        let digits = String(value)
-        return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
-    }
+    public func criterionName(_ c: Int) -> String { "c" + Format.zeroPadded(c + 1, width: 2) }
+    public func optionName(_ o: Int) -> String { "o" + Format.zeroPadded(o + 1, width: 3) }
+    public func factName(_ d: Int) -> String { "d" + Format.zeroPadded(d + 1, width: 6) }
+    public func ruleName(_ r: Int) -> String { "r" + Format.zeroPadded(r + 1, width: 7) }
 
     /// `0.95`, `1.1`: the factor as written in both formats.
     static func literal(_ factor: Double) -> String {

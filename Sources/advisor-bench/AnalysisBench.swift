@@ -31,6 +31,6 @@ enum AnalysisBench {
         }
         row("advisor recommend, whole process", Clock.format(base), "(\(processRuns) runs)")
         row("advisor recommend --analysis, whole process", Clock.format(analysed),
-            String(format: "%.2f× plain recommend (target < 2×)", analysed / base))
+            Format.fixed(analysed / base, decimals: 2) + "× plain recommend (target < 2×)")
     }
 }

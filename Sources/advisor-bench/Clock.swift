@@ -1,3 +1,4 @@
+import AdvisorCore
 import Foundation
 
 /// Monotonic time and medians.
@@ -30,8 +31,8 @@ enum Clock {
 
     /// A duration for a reader, in seconds, milliseconds or microseconds.
     static func format(_ seconds: Double) -> String {
-        if seconds >= 1 { return String(format: "%.2f s", seconds) }
-        if seconds >= 1e-3 { return String(format: "%.2f ms", seconds * 1e3) }
-        return String(format: "%.1f µs", seconds * 1e6)
+        if seconds >= 1 { return Format.fixed(seconds, decimals: 2) + " s" }
+        if seconds >= 1e-3 { return Format.fixed(seconds * 1e3, decimals: 2) + " ms" }
+        return Format.fixed(seconds * 1e6, decimals: 1) + " µs"
     }
 }

@@ -1,3 +1,4 @@
+import AdvisorCore
 import AdvisorSynth
 import Foundation
 
@@ -5,9 +6,11 @@ import Foundation
 struct Measurement {
     var parameters: SyntheticWorkload.Parameters
     var floor = 0.0
-    var read = 0.0, parse = 0.0, validate = 0.0, cacheWrite = 0.0
+    /// A whole load from the files without a cache, then one that also writes the cache entry.
+    var load = 0.0, loadAndCacheWrite = 0.0
     var warmLoad: Double?
-    var inference = 0.0, trace = 0.0, scoring = 0.0
+    /// `Engine.consult`, and `Engine.outcome` (the same inference and scores without the trace).
+    var consult = 0.0, outcome = 0.0
     var analysis: Double?
     var fired = 0, excluded = 0, scored = 0
     var warm: ProcessFigures?, cold: ProcessFigures?, clips: ProcessFigures?, validateProcess: ProcessFigures?
@@ -37,16 +40,15 @@ struct Report {
     var results: [Measurement]
 
     func print() {
-        Swift.print("\nIn-process medians (no cache unless stated)")
-        var phases = Table("size", "read+digest", "YAML parse", "validate", "cache write", "warm load (cache)",
-                           "inference", "trace", "scoring", "infer+score", "analysis*", "plain loop")
+        Swift.print("\nIn-process medians of whole calls (no cache unless stated)")
+        var phases = Table("size", "load (YAML)", "load + cache write", "warm load (cache)",
+                           "infer+score", "without trace", "analysis*", "plain loop")
         for m in results {
-            phases.add("\(m.parameters)", formatTime(m.read), formatTime(m.parse), formatTime(m.validate), formatTime(m.cacheWrite),
-                       formatTime(m.warmLoad), formatTime(m.inference), formatTime(m.trace), formatTime(m.scoring),
-                       formatTime(m.inference + m.trace + m.scoring),
-                       formatTime(m.analysis), formatTime(m.floor))
+            phases.add("\(m.parameters)", formatTime(m.load), formatTime(m.loadAndCacheWrite), formatTime(m.warmLoad),
+                       formatTime(m.consult), formatTime(m.outcome), formatTime(m.analysis), formatTime(m.floor))
         }
         phases.print()
+        Swift.print("infer+score is Engine.consult (inference, trace, effects, scores); without trace is Engine.outcome")
         Swift.print("* robustness with 1,000 samples, weight stability, single-answer counterfactuals (120 re-runs)")
 
         Swift.print("\nWhole process: advisor recommend --format json vs clips -f2 (load the .clp, run, print); "
@@ -72,12 +74,12 @@ struct Report {
             let doublings = log2(Double(m.parameters.rules) / Double(previous.parameters.rules))
             func perDoubling(_ a: Double?, _ b: Double?) -> String {
                 guard let a, let b, a > 0, doublings > 0 else { return "–" }
-                return String(format: "%.2f×", pow(b / a, 1 / doublings))
+                return Format.fixed(pow(b / a, 1 / doublings), decimals: 2) + "×"
             }
             growth.add("N=\(m.parameters.options), M=\(m.parameters.criteria)",
                        "\(previous.parameters.rules) → \(m.parameters.rules)",
                        perDoubling(previous.warm?.wall, m.warm?.wall), perDoubling(previous.cold?.wall, m.cold?.wall),
-                       perDoubling(previous.inference + previous.trace + previous.scoring, m.inference + m.trace + m.scoring),
+                       perDoubling(previous.consult, m.consult),
                        perDoubling(previous.validateProcess?.wall, m.validateProcess?.wall),
                        perDoubling(previous.clips?.wall, m.clips?.wall))
             any = true

@@ -1,3 +1,4 @@
+import AdvisorCore
 import Foundation
 
 /// A plain-text table with aligned columns.
@@ -25,9 +26,9 @@ struct Table {
 
 func ratio(_ a: Double?, _ b: Double?) -> String {
     guard let a, let b, a > 0 else { return "–" }
-    return String(format: "%.1f×", b / a)
+    return Format.fixed(b / a, decimals: 1) + "×"
 }
 
 func formatTime(_ seconds: Double?) -> String { seconds.map(Clock.format) ?? "–" }
 
-func mib(_ value: Double?) -> String { value.map { String(format: "%.0f MiB", $0) } ?? "–" }
+func mib(_ value: Double?) -> String { value.map { Format.fixed($0, decimals: 0) + " MiB" } ?? "–" }

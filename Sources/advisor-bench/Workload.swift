@@ -109,15 +109,12 @@ struct WorkloadBench {
         let expected = workload.reference()
         m.floor = Clock.median(Clock.measure(runs: repeats(p.rules, base: 20), warmup: 1) { _ = workload.reference() })
 
-        // In-process phases, without a cache.
+        // In-process, timed from outside: whole loads without a cache, then writing and reading one.
         let loadRuns = repeats(p.rules, base: 5)
-        var profiles: [LoadProfile] = []
         var loaded: KnowledgeLoader.Result?
-        for _ in 0..<loadRuns {
-            let profile = LoadProfile()
-            loaded = try? KnowledgeLoader.load(directories: [layout.knowledge], limits: .large, profile: profile)
-            profiles.append(profile)
-        }
+        m.load = Clock.median(Clock.measure(runs: loadRuns, warmup: 0) {
+            loaded = try? KnowledgeLoader.load(directories: [layout.knowledge], limits: .large)
+        })
         guard let knowledge = loaded?.knowledge else {
             var detail = ""
             do { _ = try KnowledgeLoader.load(directories: [layout.knowledge], limits: .large) } catch {
@@ -125,39 +122,36 @@ struct WorkloadBench {
             }
             throw BenchFailure(message: "the advisor could not load the generated knowledge:\n\(detail)")
         }
-        m.read = Clock.median(profiles.map { $0.read + $0.digest })
-        m.parse = Clock.median(profiles.map(\.parse))
-        m.validate = Clock.median(profiles.map(\.validate))
-        // Cache write and read, in a private folder.
+        // Cache write and read, in a private folder: the first load compiles and writes the entry,
+        // the next ones read it.
         let cacheFolder = directory + "/cache-inprocess"
         try? FileManager.default.removeItem(atPath: cacheFolder)
         let cache = KnowledgeCache(directory: cacheFolder)
-        let writeProfile = LoadProfile()
-        _ = try? KnowledgeLoader.load(directories: [layout.knowledge], cache: cache, limits: .large, profile: writeProfile)
-        m.cacheWrite = writeProfile.cacheWrite
-        var warm: [LoadProfile] = []
+        m.loadAndCacheWrite = Clock.median(Clock.measure(runs: 1, warmup: 0) {
+            _ = try? KnowledgeLoader.load(directories: [layout.knowledge], cache: cache, limits: .large)
+        })
+        var warm: [Double] = []
         for _ in 0..<loadRuns {
-            let profile = LoadProfile()
-            _ = try? KnowledgeLoader.load(directories: [layout.knowledge], cache: cache, limits: .large, profile: profile)
-            if profile.cacheHit { warm.append(profile) }
+            let start = Clock.now()
+            let result = try? KnowledgeLoader.load(directories: [layout.knowledge], cache: cache, limits: .large)
+            let seconds = Clock.now() - start
+            if result?.cacheHit != nil { warm.append(seconds) }
         }
         if warm.count == loadRuns {
-            m.warmLoad = Clock.median(warm.map { $0.read + $0.digest + $0.cacheRead })
+            m.warmLoad = Clock.median(warm)
         }
 
         let answers = Answers(Dictionary(uniqueKeysWithValues: workload.answers.enumerated().map {
             (workload.questionName($0.offset), AnswerValue.one(workload.valueName($0.element)))
         }))
-        var engine: [ConsultProfile] = []
+        // The whole consultation (inference, trace, effects, scores), and the same without the trace.
         var consultation = Engine.consult(knowledge, answers: answers)
-        for _ in 0..<repeats(p.rules, base: 50) {
-            let profile = ConsultProfile()
-            consultation = Engine.consult(knowledge, answers: answers, profile: profile)
-            engine.append(profile)
-        }
-        m.inference = Clock.median(engine.map(\.inference))
-        m.trace = Clock.median(engine.map(\.trace))
-        m.scoring = Clock.median(engine.map { $0.effects + $0.scoring })
+        m.consult = Clock.median(Clock.measure(runs: repeats(p.rules, base: 50), warmup: 0) {
+            consultation = Engine.consult(knowledge, answers: answers)
+        })
+        m.outcome = Clock.median(Clock.measure(runs: repeats(p.rules, base: 50), warmup: 0) {
+            _ = Engine.outcome(knowledge, answers: answers)
+        })
         m.fired = consultation.firings.count
         let inProcess = SyntheticOutcome(weights: consultation.weights.map(\.final),
                                          scores: Dictionary(uniqueKeysWithValues: consultation.ranking.map {

@@ -56,7 +56,7 @@ if arguments.contains("--landscape") {
         exit(1)
     }
     row("landscape, 1,000,000 profiles, all cores", Clock.format(both), "median of \(landscapeRuns); target < 10 s")
-    row("landscape, one core", Clock.format(one), String(format: "%.2f× the all-core run", one / both))
+    row("landscape, one core", Clock.format(one), Format.fixed(one / both, decimals: 2) + "× the all-core run")
     exit(0)
 }
 
@@ -110,8 +110,8 @@ if let helloTime = Spawn.median(hello, [], runs: processRuns),
    let advisorTime = Spawn.median(advisor, recommendArgs, runs: processRuns) {
     row("hello-world (Foundation), whole process", Clock.format(helloTime), "(\(processRuns) runs)")
     row("advisor recommend --format json, whole process", Clock.format(advisorTime),
-        String(format: "%.2f× hello-world (target ≤ 1.5×)", advisorTime / helloTime))
-    row("peak RSS of any child", String(format: "%.1f MiB", Spawn.peakChildRSS()))
+        Format.fixed(advisorTime / helloTime, decimals: 2) + "× hello-world (target ≤ 1.5×)")
+    row("peak RSS of any child", Format.fixed(Spawn.peakChildRSS(), decimals: 1) + " MiB")
 } else {
     print("whole-process timings skipped: build both first with `swift build -c release` (\(advisor), \(hello))")
 }

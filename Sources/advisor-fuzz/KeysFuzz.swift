@@ -71,7 +71,7 @@ enum KeysFuzz {
         invariant(fresh.ranking.map(\.framework) == state.consultation.ranking.map(\.framework)
                   && fresh.ranking.map(\.score) == state.consultation.ranking.map(\.score),
                   "the leaning panel's scores differ from a fresh consultation after \(key)")
-        let frame = ScreenRenderer.frame(state, appearance: Appearance(unicode: unicode, color: true))
+        let frame = ScreenRenderer.frame(state, appearance: TextStyle(color: true, unicode: unicode))
         invariant(frame.width == max(0, state.size.width) && frame.height == max(0, state.size.height),
                   "frame \(frame.width)×\(frame.height) for a \(state.size) terminal")
     }

@@ -93,11 +93,13 @@ public struct PairwiseJudgements: Sendable {
 
     /// `knowledge` with the compared criteria's base weights replaced (see `baseWeights(in:)`).
     public func applied(to knowledge: KnowledgeBase) -> KnowledgeBase {
-        var copy = knowledge
         let bases = baseWeights(in: knowledge)
-        for index in copy.criteria.indices {
-            if let weight = bases[copy.criteria[index].id] { copy.criteria[index].weight = weight }
+        var criteria = knowledge.criteria
+        for index in criteria.indices {
+            if let weight = bases[criteria[index].id] { criteria[index].weight = weight }
         }
+        var copy = knowledge
+        copy.replace(criteria: criteria)
         return copy
     }
 

@@ -4,15 +4,8 @@ public struct RandomSource: RandomNumberGenerator, Sendable {
     private var state: (UInt64, UInt64, UInt64, UInt64)
 
     public init(seed: UInt64) {
-        var splitmix = seed
-        func next() -> UInt64 {
-            splitmix &+= 0x9E37_79B9_7F4A_7C15
-            var z = splitmix
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        state = (next(), next(), next(), next())
+        var splitmix = SplitMix64(seed: seed)
+        state = (splitmix.next(), splitmix.next(), splitmix.next(), splitmix.next())
     }
 
     public mutating func next() -> UInt64 {

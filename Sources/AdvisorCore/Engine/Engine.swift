@@ -7,19 +7,6 @@
 public enum Engine {
     public static func consult(_ knowledge: KnowledgeBase, answers: Answers,
                                weights overrides: [String: Double] = [:]) -> Consultation {
-        consult(knowledge, answers: answers, weights: overrides, profile: nil)
-    }
-
-    /// The same, recording where the time went in `profile` (for the benchmarks).
-    public static func consult(_ knowledge: KnowledgeBase, answers: Answers, weights overrides: [String: Double] = [:],
-                               profile: ConsultProfile?) -> Consultation {
-        var clock = profile.map { _ in LoadProfile.now() }
-        func lap(_ phase: ReferenceWritableKeyPath<ConsultProfile, Double>) {
-            guard let profile, let start = clock else { return }
-            let now = LoadProfile.now()
-            profile[keyPath: phase] += now - start
-            clock = now
-        }
         var state = AnswerState(knowledge: knowledge, answers: answers)
         var ignoredQuestions: [Int] = []
         applicability(knowledge, state: &state) { ignoredQuestions.append($0) }
@@ -34,18 +21,14 @@ public enum Engine {
         }
         var order: [Int] = []
         infer(knowledge, state: &state, fired: &order)
-        lap(\.inference)
         let firings = trace(of: order, knowledge: knowledge, state: state)
-        lap(\.trace)
         let fired = knowledge.plan.inIDOrder(order)
         let weights = Effects.weights(knowledge, fired: fired, overrides: overrides)
         let wanted = Effects.wanted(knowledge, fired: fired)
         let ratings = Effects.ratings(knowledge, fired: fired, wanted: wanted)
         let excluded = Effects.exclusions(knowledge, fired: fired)
-        lap(\.effects)
         let ranking = Scoring.rank(knowledge, weights: weights, ratings: ratings,
                                    excluded: Set(excluded.map(\.framework)))
-        lap(\.scoring)
         return Consultation(knowledge: knowledge, answers: effective, ignored: ignored, overrides: overrides,
                             firings: firings, facts: state.facts, weights: weights, ratings: ratings,
                             excluded: excluded, ranking: ranking, wanted: wanted,
@@ -326,18 +309,4 @@ public enum Engine {
         }
         return nil
     }
-}
-
-/// Where a consultation spent its time, for the benchmarks.
-public final class ConsultProfile {
-    /// Applicability and forward chaining.
-    public var inference = 0.0
-    /// The trace of the firings: each fired rule with the answers and facts that supported it.
-    public var trace = 0.0
-    /// Applying the fired rules' effects to weights, ratings and knock-outs.
-    public var effects = 0.0
-    /// Scores and the ranking.
-    public var scoring = 0.0
-
-    public init() {}
 }

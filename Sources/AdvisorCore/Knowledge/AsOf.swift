@@ -29,9 +29,9 @@ public struct AsOf: Hashable, Sendable, Comparable {
 
     /// The date as written: `2025-12`.
     public var date: String {
-        var text = String(format: "%04d", year)
-        if let month { text += String(format: "-%02d", month) }
-        if let day { text += String(format: "-%02d", day) }
+        var text = Format.zeroPadded(year, width: 4)
+        if let month { text += "-" + Format.zeroPadded(month, width: 2) }
+        if let day { text += "-" + Format.zeroPadded(day, width: 2) }
         return text
     }
 

@@ -16,7 +16,6 @@ public enum Format {
         return text
     }
 
-    /// Exactly `decimals` places: `81.30`.
     /// A whole number with thousands separated by commas: `1,000,000`.
     public static func grouped(_ value: Int) -> String {
         let digits = String(value.magnitude)
@@ -28,6 +27,16 @@ public enum Format {
         return (value < 0 ? "-" : "") + out
     }
 
+    /// A whole number with zeros before it to `width` digits, the sign not counted among them
+    /// (as C's `%0*d` with room for the sign): `0042`, `2025`, `07`.
+    public static func zeroPadded(_ value: Int, width: Int) -> String {
+        let digits = String(value.magnitude)
+        let sign = value < 0 ? "-" : ""
+        let room = width - sign.count
+        return sign + (digits.count >= room ? digits : String(repeating: "0", count: room - digits.count) + digits)
+    }
+
+    /// Exactly `decimals` places: `81.30`.
     public static func fixed(_ value: Double, decimals: Int) -> String {
         guard value.isFinite else { return number(value) }
         let scale = pow10(decimals)
@@ -110,5 +119,12 @@ public enum Format {
         var result = 1.0
         for _ in 0..<max(0, n) { result *= 10 }
         return result
+    }
+}
+
+extension String {
+    /// The text with spaces before it to `width` characters, for right-aligned columns of numbers.
+    public func leftPadded(to width: Int) -> String {
+        count >= width ? self : String(repeating: " ", count: width - count) + self
     }
 }

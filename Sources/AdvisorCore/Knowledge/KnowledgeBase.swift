@@ -1,15 +1,17 @@
 /// A loaded, validated knowledge base: criteria, frameworks, questions, rules and sources.
 ///
 /// Built only by the loader (or decoded from the embedded, pre-validated copy), so every
-/// reference in it resolves. Lookups by id go through the indices built in `init`.
+/// reference in it resolves. Lookups by id go through the indices built in `init`; the lists
+/// they index are read-only outside, and change only through `replace(criteria:)`,
+/// `replace(frameworks:)` and `replace(sources:)`, which keep the indices right.
 public struct KnowledgeBase: Sendable {
     public var info: KnowledgeInfo
-    public var sources: [SourceReference]
-    public var criteria: [Criterion]
-    public var capabilities: [Capability]
-    public var questions: [Question]
+    public private(set) var sources: [SourceReference]
+    public private(set) var criteria: [Criterion]
+    public private(set) var capabilities: [Capability]
+    public private(set) var questions: [Question]
     /// Derived facts, in index order: `Condition.fact(i)` reads `facts[i]`.
-    public var facts: [String]
+    public private(set) var facts: [String]
     /// SHA-256 over the knowledge files, hex.
     public var digest: String
     /// The knowledge directories this base was loaded from, in order.
@@ -22,23 +24,10 @@ public struct KnowledgeBase: Sendable {
 
     /// The frameworks, in knowledge order. From a cache entry they are decoded when first asked
     /// for; the engine reads `frameworkIDs`, `frameworkNames` and `baseRatings` instead.
-    public var frameworks: [Framework] {
-        get { frameworkList.values }
-        set {
-            frameworkList = DeferredList(newValue)
-            frameworkIndex = Self.index(newValue.map(\.id))
-            setFrameworkHeaders(FrameworkHeaders(newValue, criteria: criteria))
-        }
-    }
+    public var frameworks: [Framework] { frameworkList.values }
     /// The rules, in knowledge order. From a cache entry they are decoded when first asked for;
     /// `rule(at:)` decodes one, and the engine reads the plan instead.
-    public var rules: [Rule] {
-        get { ruleList.values }
-        set {
-            ruleList = DeferredList(newValue)
-            ruleTexts = nil
-        }
-    }
+    public var rules: [Rule] { ruleList.values }
     /// A rule's `because` and `source` without decoding the rule (from a cache entry), or nil.
     private var ruleTexts: (@Sendable (Int) -> (because: String, source: String))?
     private var frameworkList: DeferredList<Framework>
@@ -170,6 +159,40 @@ public struct KnowledgeBase: Sendable {
             zip(criteria, row).map { FrameworkRating(criterion: $0.id, base: $1, final: $1, steps: []) }
         }
         baseRatingValues = headers.scores
+    }
+
+    // MARK: - Changing the lists
+
+    /// The same knowledge with `criteria` instead. With the same ids in the same order (new weights
+    /// or texts) the indices stay as they are; otherwise everything indexed by criterion is rebuilt.
+    public mutating func replace(criteria newCriteria: [Criterion]) {
+        if newCriteria.map(\.id) == criteria.map(\.id) {
+            criteria = newCriteria
+        } else {
+            self = rebuilt(criteria: newCriteria)
+        }
+    }
+
+    /// The same knowledge with `frameworks` instead, the framework index, ratings and plan rebuilt.
+    public mutating func replace(frameworks newFrameworks: [Framework]) {
+        self = rebuilt(frameworks: newFrameworks)
+    }
+
+    /// The same knowledge with `sources` instead, the source index rebuilt.
+    public mutating func replace(sources newSources: [SourceReference]) {
+        sources = newSources
+        sourceIndex = Self.index(newSources.map(\.id))
+    }
+
+    /// A knowledge base built through `init` from these lists (the others as they are), with the
+    /// layers and overrides kept.
+    private func rebuilt(criteria: [Criterion]? = nil, frameworks: [Framework]? = nil) -> KnowledgeBase {
+        var result = KnowledgeBase(info: info, sources: sources, criteria: criteria ?? self.criteria,
+                                   capabilities: capabilities, frameworks: frameworks ?? self.frameworks,
+                                   questions: questions, rules: rules, facts: facts, digest: digest, origins: origins)
+        result.layers = layers
+        result.overrides = overrides
+        return result
     }
 
     /// How many rules there are, without building them.

@@ -7,12 +7,24 @@ public enum KnowledgeLoader {
         public var knowledge: KnowledgeBase
         public var warnings: [Diagnostic]
         public var sources: SourceTexts
+        /// How the knowledge was found in the compiled cache; nil when it was built from the files.
+        public var cacheHit: CacheHit?
 
-        public init(knowledge: KnowledgeBase, warnings: [Diagnostic] = [], sources: SourceTexts = SourceTexts()) {
+        public init(knowledge: KnowledgeBase, warnings: [Diagnostic] = [], sources: SourceTexts = SourceTexts(),
+                    cacheHit: CacheHit? = nil) {
             self.knowledge = knowledge
             self.warnings = warnings
             self.sources = sources
+            self.cacheHit = cacheHit
         }
+    }
+
+    /// How a load found its compiled cache entry.
+    public enum CacheHit: Sendable {
+        /// The files were read and hashed, and their digest named the entry.
+        case digest
+        /// The files' stamps named the entry, so they were neither read nor hashed.
+        case stamps
     }
 
     /// Loads `directories` in order (later ones are overlays). When the first directory is itself an
@@ -23,9 +35,8 @@ public enum KnowledgeLoader {
     /// With a `cache`, a compiled copy of a knowledge base that loaded without errors is kept under
     /// its digest and used the next time the same files are loaded from the same directories.
     public static func load(directories: [String], builtIn: KnowledgeFiles? = nil, cache: KnowledgeCache = .disabled,
-                            limits: KnowledgeLimits = .standard, profile: LoadProfile? = nil) throws(DiagnosticError)
+                            limits: KnowledgeLimits = .standard) throws(DiagnosticError)
         -> Result {
-        let start = profile.map { _ in LoadProfile.now() }
         let taken = FileStamp.now()
         var listings: [[KnowledgeFiles.Listed]] = []
         for directory in directories {
@@ -35,12 +46,7 @@ public enum KnowledgeLoader {
         if let (digest, origins) = cache.stampedDigest(directories: directories, listings: listings, builtIn: builtIn),
            let (knowledge, warnings) = cache.read(digest: digest, origins: origins),
            warnings.isEmpty, knowledge.ruleCount <= limits.maximumRules {
-            if let profile, let start {
-                profile.cacheRead += LoadProfile.now() - start
-                profile.cacheHit = true
-                profile.stampHit = true
-            }
-            return Result(knowledge: knowledge)
+            return Result(knowledge: knowledge, cacheHit: .stamps)
         }
         var layers: [(origin: String, name: String, files: KnowledgeFiles)] = []
         for (directory, listed) in zip(directories, listings) {
@@ -53,8 +59,7 @@ public enum KnowledgeLoader {
             }
             layers.insert((builtInOrigin, "Knowledge", builtIn), at: 0)
         }
-        if let profile, let start { profile.read += LoadProfile.now() - start }
-        let result = try load(layers: layers, cache: cache, limits: limits, profile: profile)
+        let result = try load(layers: layers, cache: cache, limits: limits)
         if cache.directory != nil {
             let builtInDigest = result.knowledge.origins.first == builtInOrigin
                 ? builtIn.map(KnowledgeStamps.digest(ofBuiltIn:)) ?? "" : ""
@@ -70,16 +75,8 @@ public enum KnowledgeLoader {
 
     /// Loads files already read, layer by layer: the first is the base, the others overlays.
     public static func load(layers: [(origin: String, name: String, files: KnowledgeFiles)],
-                            cache: KnowledgeCache = .disabled, limits: KnowledgeLimits = .standard,
-                            profile: LoadProfile? = nil) throws(DiagnosticError)
+                            cache: KnowledgeCache = .disabled, limits: KnowledgeLimits = .standard) throws(DiagnosticError)
         -> Result {
-        var clock = profile.map { _ in LoadProfile.now() }
-        func lap(_ phase: ReferenceWritableKeyPath<LoadProfile, Double>) {
-            guard let profile, let start = clock else { return }
-            let now = LoadProfile.now()
-            profile[keyPath: phase] += now - start
-            clock = now
-        }
         let origins = layers.map(\.origin)
         var digestInput: [(String, [UInt8])] = []
         for (position, layer) in layers.enumerated() {
@@ -89,7 +86,6 @@ public enum KnowledgeLoader {
         }
         let digest = KnowledgeDigest.sha256(digestInput)
         digestInput = []
-        lap(\.digest)
         // An entry written under larger limits is no reason to accept more than these allow.
         if let (knowledge, warnings) = cache.read(digest: digest, origins: origins),
            knowledge.ruleCount <= limits.maximumRules {
@@ -102,11 +98,8 @@ public enum KnowledgeLoader {
                     }
                 }
             }
-            profile?.cacheHit = true
-            lap(\.cacheRead)
-            return Result(knowledge: knowledge, warnings: warnings, sources: texts)
+            return Result(knowledge: knowledge, warnings: warnings, sources: texts, cacheHit: .digest)
         }
-        lap(\.cacheRead)
         var texts = SourceTexts()
         var diagnostics: [Diagnostic] = []
         var draft = KnowledgeDraft()
@@ -126,7 +119,6 @@ public enum KnowledgeLoader {
             draft = reader.draft
             diagnostics += reader.reader.reported
         }
-        lap(\.parse)
         var fileOrder: [String: Int] = [:]
         for layer in layers {
             for file in layer.files.files where fileOrder[file.path] == nil { fileOrder[file.path] = fileOrder.count }
@@ -136,7 +128,6 @@ public enum KnowledgeLoader {
         draft = KnowledgeDraft()
         let assembled = assembler.assemble()
         diagnostics += assembler.diagnostics
-        lap(\.validate)
         let errors = diagnostics.filter { $0.severity == .error }
         guard errors.isEmpty, var knowledge = assembled else {
             throw DiagnosticError(sorted(diagnostics, fileOrder: fileOrder), sources: texts)
@@ -150,7 +141,6 @@ public enum KnowledgeLoader {
         knowledge.overrides = assembler.applied
         let warnings = sorted(diagnostics, fileOrder: fileOrder)
         cache.write(knowledge, warnings: warnings)
-        lap(\.cacheWrite)
         return Result(knowledge: knowledge, warnings: warnings, sources: texts)
     }
 

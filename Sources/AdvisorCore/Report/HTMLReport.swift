@@ -11,16 +11,7 @@ public enum HTMLReport {
     }
 
     static func render(_ record: DecisionRecord) -> String {
-        var html: [String] = [
-            "<!DOCTYPE html>",
-            "<html lang=\"en\">",
-            "<head>",
-            "<meta charset=\"utf-8\">",
-            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">",
-            "<meta name=\"generator\" content=\"Framework Advisor\">",
-            "<title>\(escape(record.title))</title>",
-            "<style>", stylesheet, "</style>",
-            "</head>",
+        var html = head(title: record.title, stylesheet: stylesheet) + [
             "<body>",
             "<main>",
             "<header>",
@@ -56,6 +47,22 @@ public enum HTMLReport {
         html += section("more-information", "More Information", moreInformation(record))
         html += ["</main>", "</body>", "</html>"]
         return html.joined(separator: "\n") + "\n"
+    }
+
+    /// The lines from the doctype to `</head>` of a page of the advisor's: UTF-8, the viewport, the
+    /// generator, the title (escaped here) and the page's whole stylesheet inline.
+    static func head(title: String, stylesheet: String) -> [String] {
+        [
+            "<!DOCTYPE html>",
+            "<html lang=\"en\">",
+            "<head>",
+            "<meta charset=\"utf-8\">",
+            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">",
+            "<meta name=\"generator\" content=\"Framework Advisor\">",
+            "<title>\(escape(title))</title>",
+            "<style>", stylesheet, "</style>",
+            "</head>",
+        ]
     }
 
     private static func moreInformation(_ record: DecisionRecord) -> [String] {
@@ -161,18 +168,6 @@ public enum HTMLReport {
 
     /// Text with `& < > " '` escaped, fit for element content and quoted attributes.
     static func escape(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.count)
-        for character in TextSanitizer.inert(text, keepNewlines: true) {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            default: result.append(character)
-            }
-        }
-        return result
+        TextEscaping.html.escape(text)
     }
 }

@@ -64,7 +64,7 @@ struct JSONWriter {
     /// `"name": ` from plain ASCII bytes.
     @inline(__always)
     private func appendKey(_ name: UnsafePointer<UInt8>, count: Int) {
-        assert(UnsafeBufferPointer(start: name, count: count).allSatisfy { $0 >= 0x20 && $0 < 0x7F && $0 != 0x22 && $0 != 0x5C })
+        assert(UnsafeBufferPointer(start: name, count: count).allSatisfy { $0 < 0x80 && TextEscaping.json.isPlain($0, after: 0) })
         let start = buffer.tail(count + 4)
         start[0] = UInt8(ascii: "\"")
         (start + 1).update(from: name, count: count)
@@ -195,8 +195,9 @@ struct JSONWriter {
     /// The string in quotes, escaped as `JSONValue.quote` does, and `: ` after a key.
     private mutating func appendQuoted(_ text: String, colon: Bool) {
         // Fast path: the UTF-8 is copied and checked in one pass, and kept if nothing in it needs
-        // escaping: no control character, quote, backslash or DEL, and no C1 control (U+0080–U+009F,
-        // encoded C2 80–C2 9F). Other non-ASCII text is written as it is.
+        // escaping in `TextEscaping.json`: no control character, quote, backslash or DEL, and no
+        // C1 control (U+0080–U+009F, encoded C2 80–C2 9F). Other non-ASCII text is written as it is.
+        let json = TextEscaping.json
         let utf8 = text.utf8
         let start = buffer.tail(utf8.count + 4)
         start[0] = UInt8(ascii: "\"")
@@ -204,7 +205,7 @@ struct JSONWriter {
         var previous: UInt8 = 0
         var plain = true
         for byte in utf8 {
-            if byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F || (previous == 0xC2 && byte < 0xA0) {
+            if !json.isPlain(byte, after: previous) {
                 plain = false
                 break
             }

@@ -4,16 +4,8 @@
 extension KnowledgeReport {
     static func html(_ d: KnowledgeDocument) -> String {
         let e = HTMLReport.escape
-        var html: [String] = [
-            "<!DOCTYPE html>",
-            "<html lang=\"en\">",
-            "<head>",
-            "<meta charset=\"utf-8\">",
-            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">",
-            "<meta name=\"generator\" content=\"Framework Advisor\">",
-            "<title>\(e("Knowledge: " + d.name))</title>",
-            "<style>", HTMLReport.stylesheet, stylesheet, "</style>",
-            "</head>",
+        var html = HTMLReport.head(title: "Knowledge: " + d.name,
+                                   stylesheet: HTMLReport.stylesheet + "\n" + stylesheet) + [
             "<body>",
             "<main class=\"knowledge\">",
             "<header>",

@@ -13,24 +13,13 @@ enum MarkdownText {
 
     /// `text` with every character that Markdown could read as markup backslash-escaped.
     static func escape(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.count)
-        for character in TextSanitizer.inert(text, keepNewlines: true) {
-            switch character {
-            case "\\", "`", "*", "_", "[", "]", "<", ">", "|", "&", "~":
-                result.append("\\")
-                result.append(character)
-            case "\n", "\r", "\t":
-                result.append(" ")
-            default:
-                result.append(character)
-            }
-        }
-        return result
+        TextEscaping.markdown.escape(text)
     }
 
     /// A code span holding `text`, with a fence longer than any run of backticks inside it.
     static func code(_ text: String) -> String {
+        // Foundation's search, not `TextEscaping.markdown`: it leaves a newline that a combining
+        // mark follows, as it always has.
         let clean = TextSanitizer.inert(text, keepNewlines: true).replacingOccurrences(of: "\n", with: " ")
         var longest = 0, run = 0
         for character in clean {

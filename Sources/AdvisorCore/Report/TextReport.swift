@@ -88,9 +88,3 @@ public enum TextReport {
         return lines.joined(separator: "\n") + "\n"
     }
 }
-
-extension String {
-    func leftPadded(to width: Int) -> String {
-        count >= width ? self : String(repeating: " ", count: width - count) + self
-    }
-}

@@ -8,10 +8,10 @@ import AdvisorCore
 public struct Canvas: Hashable, Sendable, CustomStringConvertible {
     public let width: Int
     public let height: Int
-    public let appearance: Appearance
+    public let appearance: TextStyle
     public private(set) var cells: [Cell]
 
-    public init(width: Int, height: Int, appearance: Appearance = .standard) {
+    public init(width: Int, height: Int, appearance: TextStyle = .standard) {
         self.width = max(0, width)
         self.height = max(0, height)
         self.appearance = appearance

@@ -68,9 +68,3 @@ enum ResultsScreen {
                               ("q", "quit")], into: &canvas)
     }
 }
-
-extension String {
-    func leftPadded(to width: Int) -> String {
-        count >= width ? self : String(repeating: " ", count: width - count) + self
-    }
-}

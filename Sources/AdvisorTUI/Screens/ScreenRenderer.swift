@@ -4,7 +4,7 @@ import AdvisorCore
 /// key hints. Pure: the same state and canvas size always give the same grid.
 public enum ScreenRenderer {
     /// A fresh frame of the terminal's size with `state` drawn into it.
-    public static func frame(_ state: AdvisorState, appearance: Appearance) -> Canvas {
+    public static func frame(_ state: AdvisorState, appearance: TextStyle) -> Canvas {
         var canvas = Canvas(width: state.size.width, height: state.size.height, appearance: appearance)
         render(state, into: &canvas)
         return canvas

@@ -1,5 +1,6 @@
 import CNCursesW
 import Glibc
+import AdvisorCore
 
 /// The real terminal, through ncurses: raw mode, wide characters, colours where the terminal has
 /// them, the mouse, and resize events.
@@ -7,7 +8,7 @@ import Glibc
 /// Call `CursesTerminal.open` once; `restore()` (also run on every exit path by the caller) gives
 /// the terminal back: cursor shown, echo and line mode on, normal screen.
 public final class CursesTerminal: Terminal {
-    public private(set) var appearance: Appearance
+    public private(set) var appearance: TextStyle
     private var previous: Canvas?
     private var isOpen = false
     /// Colour pair per colour role.
@@ -35,7 +36,7 @@ public final class CursesTerminal: Terminal {
             useColor = start_color() == advisor_ok()
             use_default_colors()
         }
-        appearance = Appearance(unicode: unicode, color: useColor)
+        appearance = TextStyle(color: useColor, unicode: unicode)
         isOpen = true
         if useColor { setUpColors() }
     }

@@ -1,9 +1,11 @@
+import AdvisorCore
+
 /// Where the advisor draws and reads keys: ncurses on a real terminal, a grid in tests.
 public protocol Terminal {
     /// The current size in cells.
     var size: Size { get }
     /// How screens may draw here.
-    var appearance: Appearance { get }
+    var appearance: TextStyle { get }
     /// Shows a full frame.
     mutating func draw(_ canvas: Canvas)
     /// The next key, or nil if none arrived within the terminal's polling interval.
@@ -21,7 +23,7 @@ public protocol Terminal {
 /// An in-memory terminal: keys come from a script, frames are kept for inspection.
 public struct GridTerminal: Terminal {
     public var size: Size
-    public var appearance: Appearance
+    public var appearance: TextStyle
     /// Keys still to be read, first first.
     public var keys: [Key]
     /// The last frame drawn.
@@ -32,7 +34,7 @@ public struct GridTerminal: Terminal {
     /// A signal to report once the keys run out, as if the process were killed mid-session.
     public var signalAtEnd: Int32?
 
-    public init(size: Size = .minimum, appearance: Appearance = .standard, keys: [Key] = []) {
+    public init(size: Size = .minimum, appearance: TextStyle = .standard, keys: [Key] = []) {
         self.size = size
         self.appearance = appearance
         self.keys = keys

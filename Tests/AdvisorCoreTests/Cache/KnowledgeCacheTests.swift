@@ -21,9 +21,8 @@ struct KnowledgeCacheTests {
     }
 
     func load(_ directory: String, _ cache: KnowledgeCache) throws -> (KnowledgeLoader.Result, hit: Bool) {
-        let profile = LoadProfile()
-        let result = try KnowledgeLoader.load(directories: [directory], cache: cache, profile: profile)
-        return (result, profile.cacheHit)
+        let result = try KnowledgeLoader.load(directories: [directory], cache: cache)
+        return (result, result.cacheHit != nil)
     }
 
     /// The plan decoded from an entry is the plan built from the files, part for part.
@@ -92,10 +91,8 @@ struct KnowledgeCacheTests {
         let layout = try workload.write(to: root)
         let cache = KnowledgeCache(directory: folder)
         func loadGenerated() throws -> (KnowledgeLoader.Result, Bool) {
-            let profile = LoadProfile()
-            let result = try KnowledgeLoader.load(directories: [layout.knowledge], cache: cache, limits: .large,
-                                                  profile: profile)
-            return (result, profile.cacheHit)
+            let result = try KnowledgeLoader.load(directories: [layout.knowledge], cache: cache, limits: .large)
+            return (result, result.cacheHit != nil)
         }
         let (first, firstHit) = try loadGenerated()
         let (second, secondHit) = try loadGenerated()
@@ -119,10 +116,8 @@ struct KnowledgeCacheTests {
         let cache = KnowledgeCache(directory: folder)
         let overlay = shipped + "/examples/acme"
         func loadOverlay() throws -> (KnowledgeLoader.Result, Bool) {
-            let profile = LoadProfile()
-            let result = try KnowledgeLoader.load(directories: [overlay], builtIn: ShippedKnowledge.files,
-                                                  cache: cache, profile: profile)
-            return (result, profile.cacheHit)
+            let result = try KnowledgeLoader.load(directories: [overlay], builtIn: ShippedKnowledge.files, cache: cache)
+            return (result, result.cacheHit != nil)
         }
         let (first, firstHit) = try loadOverlay()
         let (second, secondHit) = try loadOverlay()

@@ -23,9 +23,8 @@ struct KnowledgeStampsTests {
     }
 
     func load(_ directories: [String], _ cache: KnowledgeCache, builtIn: KnowledgeFiles? = nil) throws -> Loaded {
-        let profile = LoadProfile()
-        let result = try KnowledgeLoader.load(directories: directories, builtIn: builtIn, cache: cache, profile: profile)
-        return Loaded(result: result, hit: profile.cacheHit, stamped: profile.stampHit)
+        let result = try KnowledgeLoader.load(directories: directories, builtIn: builtIn, cache: cache)
+        return Loaded(result: result, hit: result.cacheHit != nil, stamped: result.cacheHit == .stamps)
     }
 
     func folder() -> String { TestTemporary.root + "advisor-stamps-test-" + UUID().uuidString }

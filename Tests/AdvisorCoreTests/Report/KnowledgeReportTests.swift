@@ -13,14 +13,18 @@ struct KnowledgeReportTests {
     static var tricky: KnowledgeBase {
         var k = knowledge
         if let index = k.frameworkIndex["flask"] {
-            k.frameworks[index].name = "Fl*a*sk <b>"
-            k.frameworks[index].summary = "# Not a heading\n- not a list\n1. no `code` _x_ <script>alert(1)</script> | "
+            var frameworks = k.frameworks
+            frameworks[index].name = "Fl*a*sk <b>"
+            frameworks[index].summary = "# Not a heading\n- not a list\n1. no `code` _x_ <script>alert(1)</script> | "
                 + "pipe & 2 > 1 \u{1B}[31mred " + String(repeating: "long-word ", count: 12)
-            k.frameworks[index].ratings["performance"]?.citation.why = "+ 3. = - # 12) <img src=x onerror=alert(1)> "
+            frameworks[index].ratings["performance"]?.citation.why = "+ 3. = - # 12) <img src=x onerror=alert(1)> "
                 + String(repeating: "wrapping-word ", count: 10) + "-- 1) +"
+            k.replace(frameworks: frameworks)
         }
         if let index = k.sources.firstIndex(where: { $0.id == "flask-async" }) {
-            k.sources[index].address = "javascript:alert(1)"
+            var sources = k.sources
+            sources[index].address = "javascript:alert(1)"
+            k.replace(sources: sources)
         }
         return k
     }

@@ -33,10 +33,12 @@ enum ReportTool {
         }
         var tricky = knowledge
         if let index = tricky.frameworkIndex["fastapi"] {
-            tricky.frameworks[index].summary = "# Not a heading\n- not a list\n1. not a list; `code` *stars* _under_ "
+            var frameworks = tricky.frameworks
+            frameworks[index].summary = "# Not a heading\n- not a list\n1. not a list; `code` *stars* _under_ "
                 + "<b>html</b> [link](x) | pipe & 2 > 1 ~~strike~~ " + String(repeating: "long-word ", count: 12)
-            tricky.frameworks[index].ratings["performance"]?.citation.why = "+ 3. = - # 12) <script>x</script> "
+            frameworks[index].ratings["performance"]?.citation.why = "+ 3. = - # 12) <script>x</script> "
                 + String(repeating: "wrapping-word ", count: 10) + "-- 1) +"
+            tricky.replace(frameworks: frameworks)
         }
         let c = try ReportScenario.apiFirst.consultation(tricky)
         records.append(("tricky", MarkdownReport.render(c, options: ReportOptions(title: "# `title` | *x*",

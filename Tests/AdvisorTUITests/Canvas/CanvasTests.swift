@@ -1,5 +1,6 @@
 import Testing
 @testable import AdvisorTUI
+import AdvisorCore
 
 @Suite struct CanvasTests {
     @Test func controlCharactersInKnowledgeAreDrawnInert() {
@@ -9,7 +10,7 @@ import Testing
     }
 
     @Test func asciiCanvasFoldsTypography() {
-        var canvas = Canvas(width: 40, height: 3, appearance: Appearance(unicode: false, color: false))
+        var canvas = Canvas(width: 40, height: 3, appearance: TextStyle(color: false, unicode: false))
         canvas.put("Django — “fast” ×2 → ok", x: 0, y: 0)
         #expect(canvas.row(0) == "Django - \"fast\" x2 -> ok")
         canvas.box(x: 0, y: 1, width: 4, height: 2)

@@ -40,11 +40,11 @@ import Testing
 
     static let sizes = [Size(width: 80, height: 24), Size(width: 120, height: 40)]
 
-    static let appearances: [(String, Appearance)] = [
-        ("color-utf8", Appearance(unicode: true, color: true)),
-        ("mono-utf8", Appearance(unicode: true, color: false)),
-        ("color-ascii", Appearance(unicode: false, color: true)),
-        ("mono-ascii", Appearance(unicode: false, color: false)),
+    static let appearances: [(String, TextStyle)] = [
+        ("color-utf8", TextStyle(color: true, unicode: true)),
+        ("mono-utf8", TextStyle(color: false, unicode: true)),
+        ("color-ascii", TextStyle(color: true, unicode: false)),
+        ("mono-ascii", TextStyle(color: false, unicode: false)),
     ]
 
     @Test(arguments: scenarios, sizes)
@@ -71,7 +71,7 @@ import Testing
         #expect(canvas.contains("terminal too small: need 80×24, have \(size.width)×\(size.height)"))
         assertSnapshot(render(canvas, color: true), named: "too-small-\(size.width)x\(size.height).txt",
                        in: snapshotDirectory())
-        let ascii = frame(state, Appearance(unicode: false, color: false))
+        let ascii = frame(state, TextStyle(color: false, unicode: false))
         #expect(ascii.contains("terminal too small: need 80x24, have \(size.width)x\(size.height)"))
     }
 

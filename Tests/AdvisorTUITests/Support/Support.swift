@@ -36,6 +36,6 @@ func snapshotText(_ canvas: Canvas) -> String {
 }
 
 /// The frame for a state on a given appearance.
-func frame(_ state: AdvisorState, _ appearance: Appearance = .standard) -> Canvas {
+func frame(_ state: AdvisorState, _ appearance: TextStyle = .standard) -> Canvas {
     ScreenRenderer.frame(state, appearance: appearance)
 }

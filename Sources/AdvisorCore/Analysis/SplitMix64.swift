@@ -1,6 +1,8 @@
-/// A small seeded generator (SplitMix64): the same seed gives the same workload on every machine.
-public struct SynthRandom: RandomNumberGenerator, Sendable {
-    private var state: UInt64
+/// SplitMix64 (Steele, Lea and Flood): a small seeded generator whose sequence is the same on
+/// every machine. It seeds `RandomSource`, generates the synthetic workload, and drives the
+/// seeded tests, so a seed names the same numbers everywhere.
+public struct SplitMix64: RandomNumberGenerator, Sendable {
+    public var state: UInt64
 
     public init(seed: UInt64) {
         state = seed
