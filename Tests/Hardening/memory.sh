@@ -59,6 +59,16 @@ for n in "bcdefghijklmnop":
     prev = n
 folder("alias-bomb", {"extra.yaml": bomb})
 folder("deep-10000", {"extra.yaml": "[" * 10_000 + "]" * 10_000 + "\n"})
+# At the limit in frameworks (200 with the shipped six): 194 more, each rated on every criterion with long reasons,
+# so every report lists 200 options with 16 arguments each.
+criteria = ["performance", "api_development", "productivity", "builtins", "security", "ecosystem", "ai_ml",
+            "scalability", "type_safety", "realtime", "time_to_market", "maturity", "team_familiarity",
+            "simplicity", "codebase_fit", "support_window"]
+def framework(i):
+    ratings = "".join(f"  {c}: {{ score: {(i + n) % 6}, why: \"{'Reason ' * 280}\", source: seed#api-development, "
+                      f"evidence: inferred, as_of: \"2026\" }}\n" for n, c in enumerate(criteria))
+    return f"id: fw{i}\nname: Framework {i}\nsummary: \"{'Summary ' * 100}\"\nratings:\n{ratings}"
+folder("frameworks-200", {f"fw{i}.yaml": framework(i) for i in range(194)})
 folder("file-10mb", {"extra.yaml": "# " + "z" * (10 * MB) + "\n"})
 with open(os.path.join(work, "answers-1mb.yaml"), "w") as f:
     f.write("project_type: api\n" + "# " + "a" * (MB - 100) + "\n")
@@ -97,6 +107,10 @@ export XDG_CACHE_HOME="$WORK/cache"
 measure cache-write recommend --knowledge "$K" --knowledge "$WORK/rules-1900-long" --answer project_type=api
 measure cache-read recommend --knowledge "$K" --knowledge "$WORK/rules-1900-long" --answer project_type=api
 measure recommend-analysis recommend --answer project_type=api --analysis --samples 1000000
+for format in html markdown json text; do
+    measure "frameworks-200-$format" recommend --knowledge "$K" --knowledge "$WORK/frameworks-200" \
+        --answer project_type=api --analysis --format "$format"
+done
 for case in answers-1mb answers-10mb answers-bomb; do
     measure "$case" recommend --answers "$WORK/$case.yaml"
 done

@@ -93,7 +93,7 @@ struct CacheDamageReportTests {
         var frameworks = knowledge.frameworks
         let criterion = try #require(frameworks[1].ratings.keys.sorted().dropFirst().first)
         frameworks[1].ratings[criterion]?.score = 2.718281828459045
-        knowledge.frameworks = frameworks
+        knowledge.replace(frameworks: frameworks)
         let cache = KnowledgeCache(directory: folder)
         cache.write(knowledge, warnings: [])
         let key = KnowledgeCache.key(digest: knowledge.digest, origins: knowledge.origins)
