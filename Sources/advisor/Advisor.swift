@@ -84,8 +84,10 @@ enum AdvisorVersion {
 /// Writing to stdout and stderr.
 enum Output {
     /// Writes to stderr with write(2), ignoring failures: a closed stderr must not crash the advisor.
+    /// Control characters and bidirectional controls are shown, never sent (see `write`).
     static func error(_ text: String) {
-        let data = Array((text.hasSuffix("\n") ? text : text + "\n").utf8)
+        let shown = TextSanitizer.inert(text, keepNewlines: true)
+        let data = Array((shown.hasSuffix("\n") ? shown : shown + "\n").utf8)
         var offset = 0
         while offset < data.count {
             let written = data[offset...].withUnsafeBytes { Foundation.write(STDERR_FILENO, $0.baseAddress, $0.count) }
@@ -95,8 +97,11 @@ enum Output {
         }
     }
 
+    /// Writes plain text to stdout. Every control character but the newline, and every
+    /// bidirectional control, is shown in its `\u{…}` form: whatever a report builder forgot to
+    /// escape, knowledge text cannot drive the terminal. Styled reports go through `write(buffer:)`.
     static func write(_ text: String) throws(Failure) {
-        var text = text
+        var text = TextSanitizer.inert(text, keepNewlines: true)
         // The string's own UTF-8 storage, without a copy (a report can be megabytes).
         try check(text.withUTF8 { write($0) })
     }

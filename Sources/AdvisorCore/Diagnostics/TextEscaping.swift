@@ -18,6 +18,19 @@ public enum TextEscaping {
         return value < 0x20 || value == 0x7F || (0x80...0x9F).contains(value)
     }
 
+    /// Whether a scalar is a bidirectional embedding, override or isolate (U+202A–U+202E,
+    /// U+2066–U+2069): text that reorders what follows it ("Trojan Source"). Every format spells
+    /// these as it spells control characters, so they show instead of acting.
+    public static func isBidiControl(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        return (0x202A...0x202E).contains(value) || (0x2066...0x2069).contains(value)
+    }
+
+    /// Whether a scalar is written in a format's control spelling wherever it appears.
+    public static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
+        isControl(scalar) || isBidiControl(scalar)
+    }
+
     // MARK: - The formats
 
     /// For a terminal: every control character as `\u{1B}` (hex in capitals).
@@ -116,17 +129,22 @@ public enum TextEscaping {
         public func spelling(of scalar: Unicode.Scalar) -> String? {
             let value = scalar.value
             if value < 128 { return ascii[Int(value)] }
-            return c1 && value <= 0x9F ? control.spell(value) : nil
+            if c1 && value <= 0x9F { return control.spell(value) }
+            return TextEscaping.isBidiControl(scalar) ? control.spell(value) : nil
         }
 
         /// Whether the UTF-8 byte `byte`, after `previous`, is part of a scalar written as it is:
         /// an ASCII byte without a spelling, or any byte of a non-ASCII scalar other than a C1
-        /// control (encoded C2 80–C2 9F) where those are spelled.
+        /// control (encoded C2 80–C2 9F) where those are spelled, or a bidirectional control.
         @inline(__always)
         public func isPlain(_ byte: UInt8, after previous: UInt8) -> Bool {
             if byte < 64 { return plain.0 >> UInt64(byte) & 1 != 0 }
             if byte < 128 { return plain.1 >> UInt64(byte - 64) & 1 != 0 }
-            return !(c1 && previous == 0xC2 && byte < 0xA0)
+            if c1 && previous == 0xC2 && byte < 0xA0 { return false }
+            // The last byte of a bidirectional control (E2 80 AA–AE, E2 81 A6–A9); a few other
+            // scalars end the same way and merely take the slower, exact path.
+            if previous == 0x80 && (0xAA...0xAE).contains(byte) { return false }
+            return !(previous == 0x81 && (0xA6...0xA9).contains(byte))
         }
 
         /// Whether `text` is written as it is.

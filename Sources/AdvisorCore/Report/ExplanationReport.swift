@@ -102,9 +102,9 @@ public enum ExplanationReport {
         lines.append("What each answer would do (other answers as given):")
         for outcome in insight.outcomes {
             let winner = outcome.winner.flatMap { k.framework($0)?.name } ?? "nothing (all excluded)"
-            let scores = outcome.scores.map { "\(k.framework($0.framework)?.name ?? $0.framework) "
+            let scores = outcome.scores.map { "\(safe(k.framework($0.framework)?.name ?? $0.framework)) "
                 + Format.fixed($0.score, decimals: 1) }.joined(separator: ", ")
-            lines.append("  \(safe(outcome.label)) → \(winner) wins (\(scores))")
+            lines.append("  \(safe(outcome.label)) → \(safe(winner)) wins (\(scores))")
             for effect in outcome.effects { lines.append("      \(safe(effect))") }
         }
         return lines.joined(separator: "\n") + "\n"
