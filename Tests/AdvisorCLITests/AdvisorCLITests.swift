@@ -135,7 +135,7 @@ struct AdvisorCLITests {
         #expect(first.exitCode == 0)
         #expect(first.stdout == second.stdout)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(first.stdout.utf8)) as? [String: Any])
-        #expect(object["schema"] as? Int == 1)
+        #expect(object["schema"] as? Int == 2)
         // An API that wants Django's admin and auth built in, with security weighted up: Django Ninja's niche.
         #expect(object["recommendation"] as? String == "django_ninja")
         for key in ["ranking", "excluded", "weights", "firedRules", "answers", "knowledge"] {

@@ -105,7 +105,7 @@ struct PairwiseWhyNotCLITests {
         let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         let worst = try #require((object["pairwise"] as? [String: Any])?["mostInconsistent"] as? [String: Any])
         #expect(worst["a"] as? String == "performance" && worst["b"] as? String == "security")
-        #expect(worst["consistent"] as? Double == 1)
+        #expect(worst["consistentValue"] as? Double == 1)
     }
 
     @Test("explain --why-not names the criteria, ratings and rules that cost the framework the win")

@@ -127,7 +127,7 @@ struct ReportCLITests {
         let document = folder + "/report.json"
         try Data(result.stdout.utf8).write(to: URL(fileURLWithPath: document))
         let broken = folder + "/broken.json"
-        try Data(result.stdout.replacingOccurrences(of: "\"schema\": 1", with: "\"schema\": \"1\"").utf8)
+        try Data(result.stdout.replacingOccurrences(of: "\"schema\": 2", with: "\"schema\": \"2\"").utf8)
             .write(to: URL(fileURLWithPath: broken))
         let schema = CommandRunner.packageRoot + "/Tests/AdvisorCLITests/Fixtures/recommend.schema.json"
         let check = """
@@ -145,7 +145,7 @@ struct ReportCLITests {
         let invalid = try CommandRunner.run(python, ["-c", check, schema, broken],
                                             environment: ProcessInfo.processInfo.environment)
         #expect(invalid.exitCode == 1)
-        #expect(invalid.stdout == "$.schema: 1 was expected\n")
+        #expect(invalid.stdout == "$.schema: 2 was expected\n")
     }
 
     // MARK: - Colour

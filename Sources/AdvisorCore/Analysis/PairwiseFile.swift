@@ -311,7 +311,7 @@ extension PairwiseJudgements {
     public var json: JSONValue {
         let inconsistency: JSONValue = mostInconsistent.map { worst in
             .object([("a", .string(worst.entry.a)), ("b", .string(worst.entry.b)), ("value", .number(worst.entry.value)),
-                     ("implied", .number(worst.implied)), ("consistent", .number(worst.consistent))])
+                     ("implied", .number(worst.implied)), ("consistentValue", .number(worst.consistent))])
         } ?? .null
         return .object([
             ("weights", .object(criteria.enumerated().map { ($1, .number(weights.weights[$0])) })),

@@ -1,7 +1,7 @@
-/// The `recommend --format json` document, schema 1. Keys appear in a fixed order and numbers
+/// The `recommend --format json` document, schema 2. Keys appear in a fixed order and numbers
 /// in a fixed format, so the same inputs give byte-identical output.
 public enum JSONReport {
-    public static let schemaVersion = 1
+    public static let schemaVersion = 2
 
     public static func render(_ consultation: Consultation, analysis: DecisionAnalysis? = nil,
                               pairwise: PairwiseJudgements? = nil) -> String {
@@ -76,6 +76,8 @@ public enum JSONReport {
             w.member("framework", item.framework)
             w.member("reason", item.reason)
             w.member("rule", item.rule)
+            // The score it would have had, as Markdown and `explain` show it.
+            if let would = c.unrankedScore(item.framework) { w.member("wouldScore", would.score) }
             w.endObject()
         }
         w.endArray()

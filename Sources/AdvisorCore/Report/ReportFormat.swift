@@ -2,7 +2,7 @@
 public enum ReportFormat: String, CaseIterable, Hashable, Sendable {
     /// The terminal summary (`TextReport`).
     case text
-    /// The `recommend --format json` document, schema 1 (`JSONReport`).
+    /// The `recommend --format json` document, schema 2 (`JSONReport`).
     case json
     /// A decision record in the MADR 4.0 layout (`MarkdownReport`).
     case markdown
