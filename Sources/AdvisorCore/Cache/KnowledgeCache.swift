@@ -7,9 +7,9 @@ import Foundation
 /// knowledge digest (SHA-256 over every file's path and bytes) and the format version. A file is
 /// used only if its header, key, length and checksum all match, it decodes with every index in
 /// range, and it names the same digest and directories; anything else is ignored and rebuilt.
-/// The key, the name and the checksum are XXH64 (`advisor_hash.h`): they guard against damaged
-/// and stale files, which a 64-bit hash catches as surely, at a tenth of SHA-256's cost. Files
-/// are written atomically (a temporary file, then a rename); a folder that can't be written just
+/// The key, the name and the checksum are taken from SHA-256 (the system's libcrypto): they guard
+/// against damaged and stale files, not forged ones (whoever can write the cache folder could
+/// write a matching checksum as easily). Files are written atomically (a temporary file, then a rename); a folder that can't be written just
 /// means no caching. The digest of files unchanged since the last load comes from their stamps
 /// (`KnowledgeStamps`), unread.
 public struct KnowledgeCache: Sendable {

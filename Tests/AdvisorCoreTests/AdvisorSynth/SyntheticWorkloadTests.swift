@@ -41,7 +41,7 @@ struct SyntheticWorkloadTests {
         #expect(SyntheticWorkload(other).rules != SyntheticWorkload(parameters).rules)
     }
 
-    @Test("rule kinds follow the issue's mix: about 1 rule in 200 excludes, and every factor is one of four")
+    @Test("rule kinds follow the workload's mix: about 1 rule in 200 excludes, and every factor is one of four")
     func mix() {
         let workload = SyntheticWorkload(.init(rules: 20_000, options: 100, criteria: 50))
         let excludes = workload.rules.filter { if case .exclude = $0.effect { true } else { false } }.count
