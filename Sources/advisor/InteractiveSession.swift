@@ -59,6 +59,12 @@ struct InteractiveSession: Equatable {
             state.welcomeNote = "\(given.count) answer\(given.count == 1 ? "" : "s") filled in from \(answersFile); "
                 + "change any of them on its question, or press r to review."
         }
+        // A plain `advisor` with a session on disk offers it rather than overwriting it unasked.
+        if !resume, answersFile == nil, let store, let saved = try? store.load(knowledge: knowledge),
+           !saved.answers.isEmpty {
+            state.resumeOffer = ResumeOffer(answers: saved.answers, skipped: saved.skipped,
+                                            resumePoint: saved.resumePoint)
+        }
         if store == nil {
             state.welcomeNote = (state.welcomeNote.map { $0 + " " } ?? "")
                 + "Progress is not saved: neither XDG_STATE_HOME nor HOME is set."
@@ -82,6 +88,13 @@ struct InteractiveSession: Equatable {
             if let winner = state.consultation.winner {
                 try Output.write("Recommendation: \(TextSanitizer.inert(winner.name)) "
                                  + "(\(Format.fixed(winner.score, decimals: 1)) of 100)\n")
+            }
+            let command = ReproduceCommand.answerGroups(state.consultation,
+                                                        knowledgeDirectories: knowledgeOptions.knowledge)
+            try Output.write("Reproduce it with: " + command.joined(separator: " ") + "\n")
+            if !state.exported, let store {
+                try Output.write("Your answers are saved in \(store.path); 'advisor --resume' opens these results "
+                                 + "again.\n")
             }
         case .quit, .endOfInput:
             if state.hasProgress { Output.error("advisor: stopped." + saved) }

@@ -47,7 +47,44 @@ test_walkthrough() {
     expected=$("$BIN" recommend --answers "$WORK/answers.yaml" --format json \
         | python3 -c 'import json,sys; print(json.load(sys.stdin)["ranking"][0]["name"])')
     [[ -n $shown && $shown == "$expected" ]] || { echo "  TUI says '$shown', recommend says '$expected'" >&2; return 1; }
-    [[ ! -e $STATE/advisor/session.yaml ]] || { echo "  finished session still saved" >&2; return 1; }
+    grep -q "^# at: results" "$STATE/advisor/session.yaml" || { echo "  results not saved in the session" >&2; return 1; }
+    keys q
+    wait_for "EXIT=0" || return 1
+    wait_for "Reproduce it with: advisor recommend --answer" || return 1
+    terminal_restored
+}
+
+# The results never lose work: Esc goes back instead of quitting, a plain `advisor` offers the
+# saved session, `~` in an export path is the shell's $HOME, and exporting clears the session.
+test_results_keep_work() {
+    start keepwork
+    printf 'project_type: api\ntraffic: high\n' > "$WORK/keep.yaml"
+    type_line "'$BIN' --answers '$WORK/keep.yaml'; echo EXIT=\$?"
+    wait_for "Press Enter to continue" || return 1
+    keys r
+    wait_for "Show recommendation" || return 1
+    keys Enter
+    wait_for "Recommendation: " || return 1
+    keys Escape
+    wait_for "Review your answers" || return 1
+    [[ -e $STATE/advisor/session.yaml ]] || { echo "  Esc on the results lost the session" >&2; return 1; }
+    keys Enter
+    wait_for "Recommendation: " || return 1
+    keys q
+    wait_for "EXIT=0" || return 1
+    grep -q "^# at: results" "$STATE/advisor/session.yaml" || { echo "  session not kept at the results" >&2; return 1; }
+    type_line "clear; '$BIN'; echo EXIT=\$?"
+    wait_for "Resume 2 saved answers? Enter resume" || return 1
+    keys Enter
+    wait_for "Recommendation: " || return 1
+    keys e
+    wait_for "Export a report" || return 1
+    keys Tab C-u
+    tmux -L "$SOCKET" send-keys -l "~/r.md"
+    keys Enter
+    wait_for "Wrote $WORK/keepwork/r.md" || return 1
+    [[ -s $WORK/keepwork/r.md ]] || { echo "  ~/r.md not written under \$HOME" >&2; return 1; }
+    [[ ! -e $STATE/advisor/session.yaml ]] || { echo "  session still saved after the export" >&2; return 1; }
     keys q
     wait_for "EXIT=0" || return 1
     terminal_restored
@@ -180,8 +217,8 @@ test_colours() {
     terminal_restored
 }
 
-for test in test_walkthrough test_sigterm_and_resume test_resize_and_hangup test_suspend_and_resume \
-        test_mouse_click test_colours; do
+for test in test_walkthrough test_results_keep_work test_sigterm_and_resume test_resize_and_hangup \
+        test_suspend_and_resume test_mouse_click test_colours; do
     ( set -o pipefail; $test )
     report "${test#test_}" $?
 done

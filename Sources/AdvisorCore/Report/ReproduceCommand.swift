@@ -6,8 +6,27 @@ public enum ReproduceCommand {
     /// The command as argument groups: `advisor recommend`, then one `--flag value` per element,
     /// each already quoted for a POSIX shell.
     public static func groups(_ c: Consultation, format: ReportFormat, options: ReportOptions) -> [String] {
+        var groups = answerGroups(c, knowledgeDirectories: options.knowledgeDirectories)
+        if let pairwise = options.pairwise { groups.append("--pairwise " + quote(pairwise.file)) }
+        if let analysis = options.analysis {
+            let r = analysis.robustness
+            groups.append("--analysis")
+            if r.samples != 10_000 { groups.append("--samples \(r.samples)") }
+            if r.seed != 1 { groups.append("--seed \(r.seed)") }
+            if r.sampling != .around { groups.append("--robustness \(r.sampling.rawValue)") }
+        }
+        if let title = options.title { groups.append("--title " + quote(title)) }
+        if let makers = options.decisionMakers { groups.append("--decision-makers " + quote(makers)) }
+        groups.append("--format \(format.rawValue)")
+        groups.append("--date " + quote(options.date))
+        return groups
+    }
+
+    /// `advisor recommend` with the knowledge directories, answers and weights: the command that
+    /// gives the same recommendation.
+    public static func answerGroups(_ c: Consultation, knowledgeDirectories: [String]) -> [String] {
         var groups = ["advisor recommend"]
-        for directory in options.knowledgeDirectories {
+        for directory in knowledgeDirectories {
             groups.append("--knowledge " + quote(directory))
         }
         // Answers set aside still go in: they make the notes of the report.
@@ -25,18 +44,6 @@ public enum ReproduceCommand {
                 groups.append("--weight " + quote("\(criterion.id)=\(Format.number(weight, decimals: 6))"))
             }
         }
-        if let pairwise = options.pairwise { groups.append("--pairwise " + quote(pairwise.file)) }
-        if let analysis = options.analysis {
-            let r = analysis.robustness
-            groups.append("--analysis")
-            if r.samples != 10_000 { groups.append("--samples \(r.samples)") }
-            if r.seed != 1 { groups.append("--seed \(r.seed)") }
-            if r.sampling != .around { groups.append("--robustness \(r.sampling.rawValue)") }
-        }
-        if let title = options.title { groups.append("--title " + quote(title)) }
-        if let makers = options.decisionMakers { groups.append("--decision-makers " + quote(makers)) }
-        groups.append("--format \(format.rawValue)")
-        groups.append("--date " + quote(options.date))
         return groups
     }
 

@@ -61,10 +61,13 @@ public enum AdvisorApp {
         }
     }
 
-    /// Saves when answers or the position change; clears the session once the results are shown.
+    /// Saves when answers or the position change, the results included (`advisor --resume` opens
+    /// them again); clears the session once a report of these answers has been exported. While the
+    /// welcome screen offers a saved session, nothing is written over it.
     struct Saver {
         let store: SessionStore?
         private var last: SessionStore.Snapshot?
+        private var cleared = false
         private var disabled = false
         private(set) var problem: String?
 
@@ -73,14 +76,17 @@ public enum AdvisorApp {
         }
 
         mutating func persist(_ state: AdvisorState) {
-            guard let store, !disabled else { return }
+            guard let store, !disabled, state.resumeOffer == nil else { return }
+            if state.screen == .results && state.exported {
+                if !cleared { store.clear() }
+                cleared = true
+                last = nil
+                return
+            }
+            cleared = false
             let snapshot = SessionStore.Snapshot(state)
             guard snapshot != last else { return }
             last = snapshot
-            if state.screen == .results {
-                store.clear()
-                return
-            }
             guard state.hasProgress || state.resumePoint != nil else { return }
             do {
                 try store.save(snapshot, knowledge: state.knowledge)

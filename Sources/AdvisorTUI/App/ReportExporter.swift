@@ -24,10 +24,10 @@ public struct ReportExporter: Sendable {
         var options = options
         options.date = request.date
         let contents = ReportRenderer.render(consultation, format: request.format, options: options)
-        let target = request.path.hasPrefix("~") ? NSString(string: request.path).expandingTildeInPath : request.path
+        let target = Self.absolute(request.path)
         do {
             try writer(contents, target, request.overwrite)
-            return .wrote(request.path)
+            return .wrote(target)
         } catch let failure as AtomicFile.Failure {
             if case .exists = failure { return .exists(request.path) }
             return .failed(Self.oneLine(failure.message))
@@ -42,6 +42,21 @@ public struct ReportExporter: Sendable {
         guard let request = state.takeExportRequest() else { return false }
         state.finishExport(perform(request, consultation: state.consultation))
         return true
+    }
+
+    /// The path to write: `~` and `~/…` from `$HOME` (as a shell expands them), and relative to the
+    /// working directory made absolute, so the notice says exactly where the file went.
+    static func absolute(_ path: String) -> String {
+        var expanded = path
+        if path == "~" || path.hasPrefix("~/"), let home = getenv("HOME").map({ String(cString: $0) }), !home.isEmpty {
+            expanded = home + path.dropFirst()
+        } else if path.hasPrefix("~") {
+            expanded = NSString(string: path).expandingTildeInPath
+        }
+        if !expanded.hasPrefix("/") {
+            expanded = FileManager.default.currentDirectoryPath + "/" + expanded
+        }
+        return (expanded as NSString).standardizingPath
     }
 
     static func oneLine(_ text: String) -> String {

@@ -22,29 +22,31 @@ enum HelpOverlay {
                                           ("Ctrl-Z", "suspend to the shell")]
         switch screen {
         case .welcome:
-            return [("Enter", "start the questions"), ("r", "review answers filled in"),
+            return [("Enter", "start the questions (or resume a saved session)"), ("n", "start afresh instead of resuming"),
+                    ("r", "review answers filled in"),
                     ("p", "set importance by comparing criteria in pairs"), ("q", "quit")] + common
         case .question:
-            return [("\(g.up) \(g.down)  j k", "move between options"), ("1-9", "jump to an option"),
+            return [("\(g.up) \(g.down)  j k", "move between options"), ("1-9", "move to an option"),
                     ("Enter", "choose (multi-choice: confirm the ticks)"), ("Space", "tick or untick (multi-choice)"),
-                    ("\(g.left)  Backspace", "back one question; answers are kept"),
+                    ("\(g.left)  Backspace  Esc", "back one question; answers are kept"),
                     ("s", "skip: no preference (leaves it unanswered)"),
                     ("w", "why this question? the rules it feeds"), ("r", "review all answers"),
                     ("mouse", "click an option to choose it"), ("q", "quit (asks first; progress is saved)")]
                 + common
         case .review:
             return [("\(g.up) \(g.down)  j k", "move"), ("Enter", "show the recommendation, or change that answer"),
-                    ("\(g.left)  Backspace", "back to the last question"), ("mouse", "click an entry"),
+                    ("\(g.left)  Backspace  Esc", "back to the last question"), ("mouse", "click an entry"),
                     ("q", "quit (asks first; progress is saved)")] + common
         case .results:
             return [("\(g.up) \(g.down)  j k", "select a framework"), ("PgDn PgUp Space", "scroll the explanation"),
-                    ("r  \(g.left)", "review and change answers"),
+                    ("r  \(g.left)  Esc", "back: review and change answers"),
                     ("e", "export a report: Markdown, HTML or JSON"),
                     ("  \(g.upDown) 1-3", "export: choose the format"),
                     ("  typing  Bksp", "export: edit the path (Tab: to the path)"),
                     ("  Enter  Esc", "export: write the file, or cancel"),
                     ("  y n", "export: replace an existing file, or keep it"),
-                    ("p", "compare criteria in pairs to set their weights"), ("q", "quit")] + common
+                    ("p", "compare criteria in pairs to set their weights"),
+                    ("q", "quit; answers stay saved until a report is exported")] + common
         case .pairwise:
             return [("\(g.up) \(g.down)  j k", "move between criteria or pairs"),
                     ("Space", "choose: tick or untick a criterion (2 to 10)"),
@@ -145,7 +147,8 @@ enum ExportOverlay {
         guard let form = state.exportForm else { return }
         let g = canvas.glyphs
         let formats = ExportForm.formats
-        let frame = OverlayFrame(canvas: canvas, width: 72, contentHeight: formats.count + 6)
+        // Room for a message of up to three lines under the path (a write that failed, say).
+        let frame = OverlayFrame(canvas: canvas, width: 72, contentHeight: formats.count + 8)
         canvas.panel(x: frame.x, y: frame.y, width: frame.width, height: frame.height, title: "Export a report")
         let x = frame.x + 3
         var y = frame.y + 2
@@ -179,7 +182,8 @@ enum ExportOverlay {
             let no = canvas.put("n", x: x + used + yes + middle, y: y, style: CellStyle(.bold, role: .accent))
             canvas.put(" no", x: x + used + yes + middle + no, y: y, style: .dim)
         } else if let message = form.message {
-            canvas.put(message, x: x, y: y, style: CellStyle(role: .bad), limit: fieldWidth)
+            let lines = max(1, frame.y + frame.height - 2 - y)
+            canvas.paragraph(message, x: x, y: y, width: fieldWidth, maxLines: min(3, lines), style: CellStyle(role: .bad))
         }
         let hints = form.confirmingOverwrite
             ? " y replace \(g.separator) n keep the file "

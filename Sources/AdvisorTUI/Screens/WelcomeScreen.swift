@@ -53,6 +53,19 @@ enum WelcomeScreen {
             y += canvas.paragraph(note, x: x, y: y, width: width, maxLines: 2, style: CellStyle(role: .good))
             y += 1
         }
+        if let offer = state.resumeOffer {
+            let count = offer.answers.count
+            let where_ = offer.resumePoint == "results" ? " and the results" : ""
+            let line = "An unfinished session has \(count) saved answer\(count == 1 ? "" : "s")\(where_). "
+                + "Resume it, or start afresh, which replaces them."
+            y += canvas.paragraph(line, x: x, y: min(y, canvas.height - 5), width: width, maxLines: 2,
+                                  style: CellStyle(role: .good))
+            canvas.put(" Resume \(count) saved answer\(count == 1 ? "" : "s")? Enter resume \(g.separator) n new ",
+                       x: x, y: min(y, canvas.height - 3), style: CellStyle([.reverse, .bold], role: .accent))
+            ScreenRenderer.hints([("Enter", "resume"), ("n", "start afresh"), ("?", "help"), ("q", "quit")],
+                                 into: &canvas)
+            return
+        }
         let prompt = state.answers.isEmpty ? " Press Enter to start " : " Press Enter to continue "
         canvas.put(prompt, x: x, y: min(y, canvas.height - 3), style: CellStyle([.reverse, .bold], role: .accent))
         ScreenRenderer.hints([("Enter", "start"), ("?", "help"), ("q", "quit")], into: &canvas)

@@ -88,7 +88,6 @@ public struct SessionStore: Sendable {
                 hasAnswers = true
             }
         }
-        if snapshot.resumePoint == "results" { return nil }
         if hasAnswers {
             snapshot.answers = try AnswersFile.parse(text, path: path, parser: AnswerParser(knowledge: knowledge))
         }

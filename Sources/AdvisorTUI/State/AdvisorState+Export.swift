@@ -150,6 +150,7 @@ extension AdvisorState {
         switch outcome {
         case .wrote(let path):
             overlay = nil
+            exported = true
             notice = "Wrote \(path)"
         case .exists:
             guard var form = exportForm else { return }
@@ -158,8 +159,15 @@ extension AdvisorState {
             exportForm = form
             overlay = .export
         case .failed(let message):
-            overlay = nil
-            notice = message
+            // The form stays open with the error in it, so the path can be corrected.
+            guard var form = exportForm else {
+                notice = message
+                return
+            }
+            form.confirmingOverwrite = false
+            form.message = message
+            exportForm = form
+            overlay = .export
         }
     }
 }

@@ -76,6 +76,17 @@ extension AdvisorState {
     }
 
     private mutating func applyWelcome(_ key: Key) {
+        if resumeOffer != nil {
+            switch key {
+            case .enter, .right, .space, .character("y"): acceptResumeOffer()
+            case .character("n"):
+                resumeOffer = nil
+                start()
+            case .character("q"), .escape: requestQuit()
+            default: break
+            }
+            return
+        }
         switch key {
         case .enter, .right, .space: start()
         case .character("r") where !answers.isEmpty: showReview()
@@ -96,10 +107,8 @@ extension AdvisorState {
         case .space where question.kind == .multi: toggle(cursor, in: question)
         case .enter, .right, .space: confirm(index, question)
         case .character(let c) where c.isNumber:
-            if let digit = c.wholeNumberValue, digit >= 1, digit <= count {
-                cursor = digit - 1
-                if question.kind == .multi { toggle(cursor, in: question) }
-            }
+            // A digit moves to an option, on every kind of question; Space ticks, Enter chooses.
+            if let digit = c.wholeNumberValue, digit >= 1, digit <= count { cursor = digit - 1 }
         case .character("s"):
             setAnswer(nil, for: question.id)
             skipped.insert(question.id)
@@ -110,7 +119,8 @@ extension AdvisorState {
             overlay = .why
             scroll = 0
         case .character("r"): showReview()
-        case .character("q"), .escape: requestQuit()
+        case .escape: goBack()
+        case .character("q"): requestQuit()
         case .click(let x, let y):
             let layout = QuestionLayout(question: question, size: size, unicode: unicode)
             guard let option = layout.option(atX: x, y: y) else { return }
@@ -148,8 +158,8 @@ extension AdvisorState {
         case .home: cursor = 0
         case .end: cursor = count
         case .enter, .right, .space: openReviewEntry(cursor)
-        case .left, .backspace: goBack()
-        case .character("q"), .escape: requestQuit()
+        case .left, .backspace, .escape: goBack()
+        case .character("q"): requestQuit()
         case .click(_, let y):
             if let entry = ReviewLayout(size: size, cursor: cursor).entry(atRow: y, count: count) {
                 cursor = entry
@@ -181,8 +191,8 @@ extension AdvisorState {
         case .pageUp: scroll = max(0, scroll - max(1, size.height / 2))
         case .character("e"): openExport()
         case .character("p"): openPairwise()
-        case .character("r"), .left, .backspace: showReview()
-        case .character("q"), .escape: exit = .quit
+        case .character("r"), .left, .backspace, .escape: showReview()
+        case .character("q"): requestQuit()
         case .click(_, let y):
             if let row = ResultsLayout(size: size, frameworks: count, insight: resultsInsight, unicode: unicode)
                 .framework(atRow: y) {

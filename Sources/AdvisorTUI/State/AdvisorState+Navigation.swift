@@ -88,15 +88,26 @@ extension AdvisorState {
         resultsInsight = ResultsInsight(consultation)
     }
 
-    /// Continues a saved session at `point` (a question id or `review`).
+    /// Continues a saved session at `point` (a question id, `review` or `results`).
     public mutating func resume(at point: String?) {
         if let point, let index = knowledge.questionIndex[point], asked.contains(index) {
             open(question: index)
         } else if point == "review" {
             showReview()
+        } else if point == "results" {
+            showResults()
         } else {
             start()
         }
+    }
+
+    /// Takes the offered saved session: its answers and skips, then where it stopped.
+    mutating func acceptResumeOffer() {
+        guard let offer = resumeOffer else { return }
+        resumeOffer = nil
+        for (question, value) in offer.answers.ordered(by: knowledge) { setAnswer(value, for: question.id) }
+        skipped = offer.skipped.filter { answers[$0] == nil }
+        resume(at: offer.resumePoint ?? knowledge.questions.first?.id)
     }
 
     /// Questions listed on the review: those asked, in order. Entry 0 is "Show recommendation".
@@ -108,6 +119,8 @@ extension AdvisorState {
     }
 
     /// Asks before quitting when answers exist; otherwise quits.
+    /// `q`: asks first while answers are only on this screen's way to the disk; on the results,
+    /// where the session stays saved until a report is exported, it quits at once.
     mutating func requestQuit() {
         if hasProgress && screen != .results {
             overlay = .confirmQuit

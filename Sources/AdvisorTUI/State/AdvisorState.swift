@@ -69,6 +69,11 @@ public struct AdvisorState: Sendable {
     public internal(set) var notice: String?
     /// A line for the welcome screen, such as where prefilled answers came from.
     public var welcomeNote: String?
+    /// A saved session the welcome screen offers to resume (a plain `advisor` with answers on
+    /// disk): Enter resumes it, `n` starts afresh. Nothing is overwritten before the user chooses.
+    public var resumeOffer: ResumeOffer?
+    /// Whether a report of the current answers has been exported; the saved session is kept until then.
+    public internal(set) var exported = false
     /// The export overlay's form; kept after closing so `e` reopens it as it was.
     public internal(set) var exportForm: ExportForm?
     /// A report waiting to be written by the app loop (see `takeExportRequest()`).
@@ -130,6 +135,7 @@ public struct AdvisorState: Sendable {
     /// Records `value` (nil: unanswered) for a question and recomputes the recommendation.
     mutating func setAnswer(_ value: AnswerValue?, for id: String) {
         guard answers[id] != value else { return }
+        exported = false
         let before = Dictionary(consultation.ranking.map { ($0.framework, $0.score) }) { first, _ in first }
         answers[id] = value
         consultation = Engine.consult(knowledge, answers: answers)
@@ -153,5 +159,19 @@ public struct AdvisorState: Sendable {
     static func askedQuestions(_ knowledge: KnowledgeBase, answers: Answers) -> [Int] {
         knowledge.questions.indices.filter { Engine.isAsked(knowledge.questions[$0], answers: answers,
                                                             knowledge: knowledge) }
+    }
+}
+
+/// Answers saved by an unfinished session, offered on the welcome screen.
+public struct ResumeOffer: Hashable, Sendable {
+    public var answers: Answers
+    public var skipped: Set<String>
+    /// A question id, `review` or `results`; nil for the first question.
+    public var resumePoint: String?
+
+    public init(answers: Answers, skipped: Set<String>, resumePoint: String?) {
+        self.answers = answers
+        self.skipped = skipped
+        self.resumePoint = resumePoint
     }
 }

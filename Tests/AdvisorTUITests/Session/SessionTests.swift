@@ -65,19 +65,67 @@ import Testing
         #expect(frame(resumed).contains(String(knowledge.questions[2].prompt.prefix(30))))
     }
 
-    @Test func reachingTheResultsClearsTheSession() throws {
+    @Test("the results keep the session: quitting there leaves it on disk, and resuming opens the results")
+    func resultsKeepTheSession() throws {
         let knowledge = try #require(shipped)
         let store = temporaryStore()
-        var terminal = GridTerminal(keys: answerAll(knowledge) + [.enter, .character("q")])
+        var terminal = GridTerminal(keys: answerAll(knowledge) + [.enter, .escape, .enter, .character("q")])
         let outcome = AdvisorApp.run(AdvisorState(knowledge: knowledge), on: &terminal, store: store)
         guard case .quit(let state) = outcome else {
             Issue.record("expected quit, got \(outcome)")
             return
         }
-        #expect(state.screen == .results)
+        #expect(state.screen == .results, "Esc went back to the review, and Enter returned to the results")
         #expect(terminal.screen.contains("Recommendation: "))
+        let saved = try #require(try store.load(knowledge: knowledge))
+        #expect(saved.resumePoint == "results")
+        #expect(saved.answers == state.answers)
+        var resumed = AdvisorState(knowledge: knowledge, answers: saved.answers, skipped: saved.skipped)
+        resumed.resume(at: saved.resumePoint)
+        #expect(resumed.screen == .results)
+    }
+
+    @Test("exporting a report of the answers clears the saved session")
+    func exportClearsTheSession() throws {
+        let knowledge = try #require(shipped)
+        let store = temporaryStore()
+        let folder = TestTemporary.root + "advisor-export-clears-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let path = folder + "/decision.md"
+        var terminal = GridTerminal(keys: answerAll(knowledge) + [.enter, .character("e"), .character("\u{15}")]
+                                    + path.map { .character($0) } + [.enter, .character("q")])
+        let outcome = AdvisorApp.run(AdvisorState(knowledge: knowledge), on: &terminal, store: store)
+        #expect(outcome.state.exported)
+        #expect(FileManager.default.fileExists(atPath: path))
         #expect(!FileManager.default.fileExists(atPath: store.path))
-        #expect(try store.load(knowledge: knowledge) == nil)
+    }
+
+    @Test("a saved session is offered on the welcome screen, and nothing is written over it until the user chooses")
+    func welcomeOffersToResume() throws {
+        let knowledge = try #require(shipped)
+        let store = temporaryStore()
+        var first = GridTerminal(keys: [.enter, .enter, .enter, .character("q"), .character("y")])
+        _ = AdvisorApp.run(AdvisorState(knowledge: knowledge), on: &first, store: store)
+        let saved = try #require(try store.load(knowledge: knowledge))
+        #expect(saved.answers.count == 2)
+
+        var offered = AdvisorState(knowledge: knowledge)
+        offered.resumeOffer = ResumeOffer(answers: saved.answers, skipped: saved.skipped, resumePoint: saved.resumePoint)
+        var looking = GridTerminal(keys: [.character("q")])
+        _ = AdvisorApp.run(offered, on: &looking, store: store)
+        #expect(looking.screen.contains("Resume 2 saved answers? Enter resume"))
+        #expect(try store.load(knowledge: knowledge) == saved, "quitting at the offer leaves the session as it was")
+
+        var resuming = GridTerminal(keys: [.enter, .character("q"), .character("y")])
+        let resumed = AdvisorApp.run(offered, on: &resuming, store: store).state
+        #expect(resumed.answers == saved.answers)
+        #expect(resumed.screen == .question(try #require(knowledge.questionIndex[saved.resumePoint ?? ""])))
+
+        var afresh = GridTerminal(keys: [.character("n"), .character("q")])
+        let fresh = AdvisorApp.run(offered, on: &afresh, store: store).state
+        #expect(fresh.answers.isEmpty)
+        #expect(fresh.screen == .question(0))
     }
 
     @Test func ctrlCQuitsAtOnceAndKeepsProgress() throws {

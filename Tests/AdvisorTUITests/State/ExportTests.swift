@@ -100,7 +100,8 @@ import Testing
         #expect(leftovers == ["decision.md"], "no temporary files are left behind")
     }
 
-    @Test func escapeCancelsAndFailuresShowOnTheStatusLine() throws {
+    @Test("Esc cancels the export; a failed write keeps the form open with the error in it")
+    func escapeCancelsAndFailuresStayInTheForm() throws {
         let knowledge = try #require(shipped)
         var state = results(knowledge)
         press([.character("e"), .character("3"), .escape], on: &state)
@@ -114,19 +115,24 @@ import Testing
 
         let missing = "/nonexistent-advisor-folder/\u{07}report.json"
         press([.character("\u{15}")] + keys(missing) + [.enter], on: &state)
-        #expect(state.overlay == nil)
-        let notice = try #require(state.notice)
-        #expect(notice.contains("does not exist"))
-        #expect(notice.contains("/nonexistent-advisor-folder/report.json"), "control characters can't be typed into the path")
+        #expect(state.overlay == .export)
+        let message = try #require(state.exportForm?.message)
+        #expect(message.contains("does not exist"))
+        #expect(message.contains("/nonexistent-advisor-folder/report.json"), "control characters can't be typed into the path")
+        #expect(frame(state).text.contains("does not exist"))
         #expect(!frame(state).text.contains("\u{07}"))
+        press([.escape], on: &state)
+        #expect(state.overlay == nil)
 
         // The pure machine only asks; a stub writer sees the request.
         let seen = WriterLog()
         let stub = ReportExporter(writer: { contents, path, overwrite in seen.record(path, overwrite, contents) })
         press([.character("e"), .character("\u{15}")] + keys("out.md") + [.enter], on: &state, exporter: stub)
-        #expect(seen.calls.map(\.path) == ["out.md"])
+        // A relative path is written, and reported, from the working directory.
+        let absolute = FileManager.default.currentDirectoryPath + "/out.md"
+        #expect(seen.calls.map(\.path) == [absolute])
         #expect(seen.calls.first?.overwrite == false)
-        #expect(state.notice == "Wrote out.md")
+        #expect(state.notice == "Wrote \(absolute)")
         // An empty path asks for a name instead of writing.
         press([.character("e"), .character("\u{15}"), .enter], on: &state, exporter: stub)
         #expect(state.overlay == .export)
