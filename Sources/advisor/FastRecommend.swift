@@ -16,7 +16,7 @@ enum FastRecommend {
         var answer: [String] = [], answersFile: String?, weight: [String] = []
         var color: Bool?
         var format: ReportFormat?, output: String?, force = false, adrDirectory: String?
-        var title: String?, date: String?, decisionMakers: String?
+        var title: String?, date: String?, decisionMakers: String?, consulted: String?, informed: String?
         var analysis = false, samples = AnalysisOptions.defaultSamples, seed = AnalysisOptions.defaultSeed
         var robustness = AnalysisOptions.defaultSampling
         var pairwise: String?
@@ -56,6 +56,8 @@ enum FastRecommend {
             case "--title": guard let v = value() else { return nil }; title = v
             case "--date": guard let v = value() else { return nil }; date = v
             case "--decision-makers": guard let v = value() else { return nil }; decisionMakers = v
+            case "--consulted": guard let v = value() else { return nil }; consulted = v
+            case "--informed": guard let v = value() else { return nil }; informed = v
             case "--analysis": analysis = true
             case "--samples":
                 guard let v = value(), let parsed = Int(v) else { return nil }
@@ -76,7 +78,7 @@ enum FastRecommend {
         request.answers = .init(answer: answer, answers: answersFile, weight: weight)
         request.color = .init(color: color)
         request.report = .init(format: format, output: output, force: force, adrDirectory: adrDirectory, title: title,
-                               date: date, decisionMakers: decisionMakers)
+                               date: date, decisionMakers: decisionMakers, consulted: consulted, informed: informed)
         request.analysis = .init(analysis: analysis, samples: samples, seed: seed, robustness: robustness)
         request.pairwise = .init(pairwise: pairwise)
         return request

@@ -28,6 +28,8 @@ protocol ReportChoice {
     var title: String? { get }
     var date: String? { get }
     var decisionMakers: String? { get }
+    var consulted: String? { get }
+    var informed: String? { get }
 }
 
 protocol AnalysisChoice {
@@ -68,6 +70,8 @@ struct RecommendRequest: Equatable {
         var title: String?
         var date: String?
         var decisionMakers: String?
+        var consulted: String?
+        var informed: String?
     }
 
     struct Analysis: AnalysisChoice, Equatable {
@@ -98,7 +102,8 @@ struct RecommendRequest: Equatable {
         answers = Answer(answer: a.answer, answers: a.answers, weight: a.weight)
         color = Color(color: command.colorOptions.color)
         report = Report(format: r.format, output: r.output, force: r.force, adrDirectory: r.adrDirectory,
-                        title: r.title, date: r.date, decisionMakers: r.decisionMakers)
+                        title: r.title, date: r.date, decisionMakers: r.decisionMakers, consulted: r.consulted,
+                        informed: r.informed)
         analysis = Analysis(analysis: n.analysis, samples: n.samples, seed: n.seed, robustness: n.robustness)
         pairwise = Pairwise(pairwise: command.pairwiseOptions.pairwise)
     }
@@ -123,7 +128,8 @@ struct RecommendRequest: Equatable {
         let consultation = Engine.consult(base, answers: given, weights: weights)
         try consultation.requireSomeWeight()
         var options = ReportOptions(
-            title: report.title, date: date, decisionMakers: report.decisionMakers,
+            title: report.title, date: date, decisionMakers: report.decisionMakers, consulted: report.consulted,
+            informed: report.informed,
             knowledgeDirectories: knowledge.knowledge,
             textStyle: destination == .standardOutput ? color.style() : TextStyle(color: false, unicode: true))
         options.analysis = try analysis.run(consultation, format: format)

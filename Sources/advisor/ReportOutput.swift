@@ -40,9 +40,19 @@ struct ReportOutputOptions: ParsableArguments, ReportChoice {
     var date: String?
 
     @Option(name: .customLong("decision-makers"),
-            help: ArgumentHelp("Who decides, for the record's front matter (default: left for the team to fill in).",
+            help: ArgumentHelp("Who decides, for the record's front matter (default: left out).",
                                valueName: "names"))
     var decisionMakers: String?
+
+    @Option(name: .long,
+            help: ArgumentHelp("Whose opinions were sought (subject-matter experts), for the record's front matter.",
+                               valueName: "names"))
+    var consulted: String?
+
+    @Option(name: .long,
+            help: ArgumentHelp("Who is kept up to date on the decision, for the record's front matter.",
+                               valueName: "names"))
+    var informed: String?
 }
 
 extension ReportChoice {

@@ -7,7 +7,8 @@ import Testing
 /// decline the line and let ArgumentParser have it.
 struct FastRecommendTests {
     static let valued = ["--knowledge", "--answer", "--answers", "--weight", "--format", "-o", "--output", "--adr-dir",
-                         "--title", "--date", "--decision-makers", "--samples", "--seed", "--robustness", "--pairwise"]
+                         "--title", "--date", "--decision-makers", "--consulted", "--informed", "--samples", "--seed",
+                         "--robustness", "--pairwise"]
     static let bare = ["--large-knowledge", "--color", "--no-color", "--force", "--analysis"]
     static let repeatable: Set<String> = ["--knowledge", "--answer", "--weight"]
     /// A well-formed value for each flag that takes one.
@@ -18,6 +19,7 @@ struct FastRecommendTests {
         "--format": ["text", "json", "markdown", "html"], "-o": ["out.md", "report.html"],
         "--output": ["decision.md", "x.json"], "--adr-dir": ["docs/decisions"], "--title": ["Acme checkout", "ünïcode"],
         "--date": ["2026-01-31", "not a date"], "--decision-makers": ["Ana, Ben"],
+        "--consulted": ["Cleo (security)", "Dev team"], "--informed": ["All engineers"],
         "--samples": ["1", "5000", "+7", "1000001"], "--seed": ["0", "42", "18446744073709551615"],
         "--robustness": ["around", "uniform"], "--pairwise": ["importance.yaml"],
     ]

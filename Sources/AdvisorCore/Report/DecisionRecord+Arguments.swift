@@ -4,12 +4,111 @@ extension DecisionRecord.Builder {
 
     // MARK: - Decision drivers
 
-    /// The criteria by final weight (ties in knowledge order), each with what set its weight.
+    /// The criteria by final weight (ties in knowledge order), in words: each criterion an answer
+    /// moved, with the answers that moved it, each named once; then the rest in one closing item.
     func drivers() -> [Text] {
-        let order = c.weights.indices.sorted { lhs, rhs in
+        var changed: [Text] = []
+        var kept: [Int] = [], silent: [Int] = []
+        for index in weightOrder() {
+            let weight = c.weights[index]
+            if !weight.steps.isEmpty {
+                changed.append(driver(index))
+            } else if weight.final > 0 {
+                kept.append(index)
+            } else {
+                silent.append(index)
+            }
+        }
+        func names(_ indices: [Int], weights: Bool) -> Text {
+            Self.joined(indices.map { index in
+                [.text(AnswerProse.lowercasedFirst(k.criteria[index].name)
+                       + (weights ? " (\(Format.number(c.weights[index].final)))" : ""))]
+            })
+        }
+        if !kept.isEmpty {
+            let head = changed.isEmpty ? "No answer changed a weight, so every criterion is weighed at its base "
+                + "weight: " : "Also weighed, at their base weights: "
+            changed.append([.text(head)] + names(kept, weights: true) + [.text(".")])
+        }
+        if !silent.isEmpty {
+            changed.append([.text("Not weighed at all (weight 0): ")] + names(silent, weights: false) + [.text(".")])
+        }
+        return changed
+    }
+
+    /// The criteria's indices by final weight, heaviest first, ties in knowledge order.
+    func weightOrder() -> [Int] {
+        c.weights.indices.sorted { lhs, rhs in
             c.weights[lhs].final != c.weights[rhs].final ? c.weights[lhs].final > c.weights[rhs].final : lhs < rhs
         }
-        return order.map { index in
+    }
+
+    /// "**API development** (weight 6, base 3): raised because the team is building an API …".
+    private func driver(_ index: Int) -> Text {
+        let weight = c.weights[index]
+        var text: Text = [.strong(k.criteria[index].name),
+                          .text(" (weight \(Format.number(weight.final)), base \(Format.number(weight.base))): ")]
+        var seen: Set<String> = []
+        var raised: [String] = [], lowered: [String] = []
+        var raisedBySome = false, loweredBySome = false
+        var manual: Double?
+        var bound: Double?
+        for step in weight.steps {
+            switch (step.origin, step.operation) {
+            case (.override, _):
+                manual = step.after
+            case (.bound, .bound(let factor)):
+                bound = factor
+            case (.bound, _):
+                break
+            case (.rule(let rule), _):
+                guard step.after != step.before else { continue }
+                let up = step.after > step.before
+                if up { raisedBySome = true } else { loweredBySome = true }
+                let behind = answerValues(behind: rule)
+                var clauses = behind.compactMap { question, value -> String? in
+                    guard seen.insert("\(question)=\(value.text)").inserted else { return nil }
+                    return k.question(question).map { AnswerProse.clause(for: $0, value) } ?? "\(question)=\(value.text)"
+                }
+                if behind.isEmpty, seen.insert("rule " + rule).inserted {
+                    clauses = ["a rule that applies to every project"]
+                }
+                if up { raised += clauses } else { lowered += clauses }
+            }
+        }
+        var parts: [String] = []
+        if raisedBySome {
+            parts.append(raised.isEmpty ? "raised by the same answers" : "raised " + Self.because(raised))
+        }
+        if loweredBySome {
+            parts.append(lowered.isEmpty ? "lowered by the same answers" : "lowered " + Self.because(lowered))
+        }
+        if let bound {
+            parts.append(bound >= 1 ? "capped at \(Format.number(bound)) times its base weight"
+                            : "kept from falling below \(Format.number(bound)) times its base weight")
+        }
+        var sentence = parts.joined(separator: ", and ")
+        if let manual {
+            let set = "set by hand to \(Format.number(manual))"
+            sentence = sentence.isEmpty ? set : set + ", in place of the weight the answers gave (" + sentence + ")"
+        }
+        if weight.final == 0 { sentence += "; it no longer counts" }
+        text.append(.text(sentence + "."))
+        return text
+    }
+
+    /// "because a", "because a, and because b", "because a, because b, and because c": clauses may
+    /// hold lists of their own, so each gets its "because".
+    static func because(_ clauses: [String]) -> String {
+        clauses.enumerated().map { index, clause in
+            (index == 0 ? "" : index == clauses.count - 1 ? ", and " : ", ") + "because " + clause
+        }.joined()
+    }
+
+    /// The criteria by final weight, each with the exact steps that set its weight: the rule, its
+    /// factor or addend, and the answers behind it.
+    func weightTrace() -> [Text] {
+        return weightOrder().map { index in
             let weight = c.weights[index]
             let name = k.criteria[index].name
             var text: Text = [.strong(name), .text(", weight \(Format.number(weight.final))")]
@@ -151,18 +250,14 @@ extension DecisionRecord.Builder {
             var arguments: [Argument] = []
             var summary: Text = [.text(framework.summary + " ")]
             if let exclusion = c.exclusion(of: id) {
-                summary.append(.text("Knocked out: \(exclusion.reason)"))
-                arguments.append(Argument(verdict: .bad, because: [.text("it is knocked out by "),
-                                                                  .code(exclusion.rule),
-                                                                  .text(": \(exclusion.reason) (")]
+                let reason = knockOut(exclusion)
+                summary.append(.text("Knocked out: \(reason)"))
+                arguments.append(Argument(verdict: .bad, because: [.text("it is knocked out: \(reason) (")]
                                           + [cite(k.rule(exclusion.rule)?.source ?? ""), .text(")")]))
             } else if let scored = c.scored(id) {
                 summary.append(.text("Score \(Format.fixed(scored.score, decimals: 1)) of 100, rank \(scored.rank)."))
             }
-            let order = c.weights.indices.filter { c.weights[$0].final > 0 }.sorted { lhs, rhs in
-                c.weights[lhs].final != c.weights[rhs].final ? c.weights[lhs].final > c.weights[rhs].final : lhs < rhs
-            }
-            for index in order {
+            for index in weightOrder() where c.weights[index].final > 0 {
                 let rating = c.ratings[f][index].final
                 let verdict: DecisionRecord.Verdict = rating >= 4 ? .good : rating >= 3 ? .neutral : .bad
                 arguments.append(Argument(verdict: verdict, because: judged(f, criterion: index, against: nil)))

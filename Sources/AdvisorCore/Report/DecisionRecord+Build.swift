@@ -6,22 +6,23 @@ extension DecisionRecord {
         let winnerName = c.winner?.name
         date = options.date
         decisionMakers = options.decisionMakers
+        consulted = options.consulted
+        informed = options.informed
         sensitivity = options.analysis.map { analysis in
             analysis.textLines(c).filter { !$0.isEmpty && !$0.hasSuffix(":") }.map { [.text($0.trimmingWhitespace())] }
         } ?? []
         winner = winnerName
         title = winnerName.map { "Use \($0) for \(project)" } ?? "No framework fits \(project)"
 
-        var context: [Text] = []
         let sentences = AnswerProse.sentences(c)
-        context.append([.text(sentences.isEmpty ? "No question has been answered yet, so every criterion keeps "
-                                + "its base weight." : sentences.joined(separator: " "))])
-        context.append([.text("Which of the \(k.frameworks.count) frameworks in the knowledge base should we use "
-                              + "for \(project)?")])
-        self.context = context
+        let question = "Which \(AnswerProse.subject(k)) should the team use for \(project)?"
+        context = [[.text((sentences.isEmpty ? ["No question has been answered yet, so every criterion keeps its "
+                                                + "base weight."] : sentences).joined(separator: " ") + " " + question)]]
 
         let builder = Builder(c)
         drivers = builder.drivers()
+        weightTrace = builder.weightTrace()
+        knockOuts = builder.knockOutTrace()
         considered = builder.considered()
         (outcome, reasons) = builder.outcome()
         consequences = builder.consequences()
@@ -56,7 +57,7 @@ extension DecisionRecord {
                                .text(".")]
         let fired = c.firedRuleIDs
         if !fired.isEmpty {
-            knowledge.append(.text(" Rules that fired: "))
+            knowledge.append(.text(fired.count == 1 ? " The rule that fired: " : " Rules that fired: "))
             knowledge += Builder.joined(fired.map { [.code($0)] })
             knowledge.append(.text("."))
         }
@@ -76,9 +77,11 @@ extension DecisionRecord {
                     .link(k.source(item.citation.source)?.title ?? item.citation.source, source: item.citation.source)]
         }
         command = ReproduceCommand.groups(c, format: format, options: options)
+        confirmation = builder.confirmation()
 
         var cited: Set<String> = []
         for text in self.context + drivers + considered + [outcome] + reasons + consequences.map(\.because) + advice
+            + confirmation + weightTrace + knockOuts
             + self.options.flatMap({ [$0.summary] + $0.arguments.map(\.because) }) + notes + [knowledge] + overrides
             + (whyOver?.items ?? []) {
             for case .link(_, let source) in text { cited.insert(source) }
@@ -133,22 +136,26 @@ extension DecisionRecord {
         /// The answers behind a rule's firing, following derived facts back to the answers that made
         /// them, in the order they are reached.
         func answers(behind rule: String) -> [String] {
+            answerValues(behind: rule).map { "\($0.question)=\($0.value.text)" }
+        }
+
+        /// The same answers, as question ids and values.
+        func answerValues(behind rule: String) -> [(question: String, value: AnswerValue)] {
             guard let firing = firingOfRule[rule] else { return [] }
-            var result: [String] = []
+            var result: [(question: String, value: AnswerValue)] = []
             var seen: Set<String> = []
             var visited: Set<Int> = []
             collect(firing, into: &result, seen: &seen, visited: &visited)
             return result
         }
 
-        private func collect(_ firing: Int, into result: inout [String], seen: inout Set<String>,
-                             visited: inout Set<Int>) {
+        private func collect(_ firing: Int, into result: inout [(question: String, value: AnswerValue)],
+                             seen: inout Set<String>, visited: inout Set<Int>) {
             guard visited.insert(firing).inserted else { return }
             for support in c.firings[firing].support {
                 switch support {
                 case .answer(let question, let value):
-                    let text = "\(question)=\(value.text)"
-                    if seen.insert(text).inserted { result.append(text) }
+                    if seen.insert("\(question)=\(value.text)").inserted { result.append((question, value)) }
                 case .fact(let name):
                     guard let fact = k.factIndex(name) else { continue }
                     for other in firingsAsserting[fact] ?? [] {
@@ -167,10 +174,77 @@ extension DecisionRecord {
             }
             let out: [Text] = c.excluded.map { exclusion in
                 let framework = k.framework(exclusion.framework)
-                return [.strong(framework?.name ?? exclusion.framework), .text(" (knocked out by "),
-                        .code(exclusion.rule), .text("): \(framework?.summary ?? "")")]
+                let summary = framework?.summary ?? ""
+                return [.strong(framework?.name ?? exclusion.framework),
+                        .text(" (knocked out): " + (summary.isEmpty ? "" : summary + " ") + knockOut(exclusion))]
             }
             return ranked + out
+        }
+
+        /// Why a framework is out, in words and as a sentence: for a required capability, what it
+        /// lacks and who asked for it; else the knowledge's own reason, with a full stop.
+        func knockOut(_ exclusion: Exclusion) -> String {
+            let name = k.framework(exclusion.framework)?.name ?? exclusion.framework
+            if let rule = k.rule(exclusion.rule) {
+                for case .require(let capability) in rule.actions {
+                    let lacking = k.capabilities.first { $0.id == capability }?.name ?? capability
+                    guard exclusion.reason == "\(name) lacks \(lacking), which rule '\(rule.id)' requires" else { continue }
+                    let who = answerValues(behind: rule.id).isEmpty ? "every project needs"
+                        : "the team made a hard requirement"
+                    return "\(name) lacks \(lacking), which \(who)."
+                }
+            }
+            return Self.sentence(exclusion.reason)
+        }
+
+        /// `text` ending with a full stop (or the question or exclamation mark it has).
+        static func sentence(_ text: String) -> String {
+            var trimmed = Substring(text)
+            while trimmed.last?.isWhitespace == true { trimmed = trimmed.dropLast() }
+            guard let last = trimmed.last else { return "" }
+            return ".!?".contains(last) ? String(trimmed) : trimmed + "."
+        }
+
+        /// The exact knock-outs for More Information: each framework, the rule, the answers behind
+        /// it and the engine's reason.
+        func knockOutTrace() -> [Text] {
+            c.excluded.map { exclusion in
+                var text: Text = [.strong(k.framework(exclusion.framework)?.name ?? exclusion.framework),
+                                  .text(": rule "), .code(exclusion.rule)]
+                let answers = answers(behind: exclusion.rule)
+                if !answers.isEmpty {
+                    text.append(.text(", from "))
+                    text += Self.joined(answers.map { [.code($0)] })
+                }
+                text.append(.text(": " + Self.sentence(exclusion.reason)))
+                return text
+            }
+        }
+
+        /// "Confirmation": how the team checks the decision still holds.
+        func confirmation() -> [Text] {
+            var result: [Text] = []
+            let version = "version \(k.info.version)"
+            if let winner = c.winner {
+                let top: [Text] = weightOrder().filter { c.weights[$0].final > 0 }.prefix(3).map {
+                    [.strong(AnswerProse.lowercasedFirst(k.criteria[$0].name))]
+                }
+                if !top.isEmpty {
+                    result.append([.text("While building the first release, the team checks that \(winner.name) "
+                                         + "delivers on the drivers that weigh most here: ")] + Self.joined(top)
+                                  + [.text(".")])
+                }
+                result.append([.text("The team reviews this record when an answer above changes or the framework "
+                                     + "knowledge moves past \(version): if the command below, with the new "
+                                     + "answers, no longer recommends \(winner.name), the decision is open again. "
+                                     + "As it stands, the command reproduces this record byte for byte:")])
+            } else {
+                result.append([.text("The team reviews this record when a hard requirement is relaxed or the "
+                                     + "framework knowledge moves past \(version): if the command below then "
+                                     + "recommends a framework, the decision is open again. As it stands, the "
+                                     + "command reproduces this record byte for byte:")])
+            }
+            return result
         }
 
         /// Answers set aside, and questions left open.
@@ -183,8 +257,10 @@ extension DecisionRecord {
             let setAside = Set(c.ignored.map(\.question))
             let open = k.questions.filter { c.answers[$0.id] == nil && !setAside.contains($0.id) }
             if !open.isEmpty {
-                notes.append([.text("\(open.count) of \(k.questions.count) questions were left unanswered, so the "
-                                    + "rules that read them did not fire: ")]
+                let one = open.count == 1
+                notes.append([.text("\(open.count) of \(k.questions.count) question\(k.questions.count == 1 ? "" : "s") "
+                                    + "\(one ? "was" : "were") left unanswered, so the rules that read "
+                                    + "\(one ? "it" : "them") did not fire: ")]
                              + Builder.joined(open.map { [Inline.code($0.id)] }) + [.text(".")])
             }
             return notes

@@ -75,6 +75,9 @@ struct DecisionRecord: Hashable, Sendable {
     var status = "proposed"
     var date: String
     var decisionMakers: String?
+    /// MADR's `consulted` and `informed`, written as given; nil leaves them out.
+    var consulted: String?
+    var informed: String?
     var title: String
     /// The chosen framework's name, if any framework was left.
     var winner: String?
@@ -83,8 +86,12 @@ struct DecisionRecord: Hashable, Sendable {
 
     /// "Context and Problem Statement": what the answers say, then the question being decided.
     var context: [Text]
-    /// "Decision Drivers": the criteria by final weight, with the answers and rules that set each.
+    /// "Decision Drivers": the criteria by final weight, in words, with the answers that moved each.
     var drivers: [Text]
+    /// "How the weights were set": the exact steps behind each weight (rules, factors, answers).
+    var weightTrace: [Text] = []
+    /// "Knock-outs": each knocked-out framework's rule, the answers behind it and the engine's reason.
+    var knockOuts: [Text] = []
     /// "Considered Options": every framework, knocked-out ones included.
     var considered: [Text]
     /// "Decision Outcome": `Chosen option: "…", because …`.
@@ -93,6 +100,8 @@ struct DecisionRecord: Hashable, Sendable {
     var reasons: [Text]
     /// "### Consequences": good and bad, from the winner's strong and weak criteria.
     var consequences: [Argument]
+    /// "### Confirmation": how the team checks the decision holds, ending where `command` follows.
+    var confirmation: [Text] = []
     /// Advice the knowledge's rules add where the answers pull two ways (running two frameworks side
     /// by side, for example), each with its source.
     var advice: [Text] = []

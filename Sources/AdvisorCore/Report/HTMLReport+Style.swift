@@ -24,10 +24,10 @@ extension HTMLReport {
         dl.meta dt { color: var(--muted); }
         dl.meta dd { margin: 0; }
         .status { background: #fff4d6; border: 1px solid #e8c96a; border-radius: 4px; padding: 0 .4rem; }
-        .todo { color: var(--muted); font-style: italic; }
         p.chosen { font-size: 1.08rem; }
         p.note { color: var(--muted); }
         li { margin: .25rem 0; }
+        p, li, dd { overflow-wrap: break-word; }
         code, pre { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, "Liberation Mono", monospace; }
         code { font-size: .88em; background: var(--shade); padding: 0 .2em; border-radius: 3px; }
         pre { background: var(--shade); padding: .8rem 1rem; overflow-x: auto; border-radius: 6px; }
@@ -65,16 +65,29 @@ extension HTMLReport {
         svg .share.first { fill: #ffffff; font-weight: 600; }
         svg .swatch { stroke: var(--muted); stroke-width: .5; }
         svg, .status { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+        @media (max-width: 40rem) {
+          body { font-size: 15px; }
+          main { margin: 0; padding: 1rem .9rem; border: none; border-radius: 0; }
+          h1 { font-size: 1.5rem; }
+          table { width: 100%; font-size: .75rem; }
+          th, td { padding: .2rem .3rem; }
+          th { vertical-align: bottom; }
+          table.points th.num { writing-mode: vertical-rl; transform: rotate(180deg); text-align: left; white-space: nowrap; }
+          pre { white-space: pre-wrap; }
+        }
         @media print {
           html, body { background: none; }
-          body { font-size: 11pt; }
+          body { font-size: 10pt; line-height: 1.45; }
           main { max-width: none; margin: 0; padding: 0; border: none; }
+          h2 { margin: 1.4rem 0 .5rem; }
+          h3 { margin: 1rem 0 .3rem; }
+          li { margin: .12rem 0; }
           h2, h3 { break-after: avoid; }
-          figure, table, pre, li, article.option { break-inside: avoid; }
+          figure, tr, pre, li { break-inside: avoid; }
+          p { orphans: 3; widows: 3; }
           a { color: inherit; text-decoration: none; }
-          a[href]::after { content: " <" attr(href) ">"; font-size: .85em; color: var(--muted); word-break: break-all; }
           pre { white-space: pre-wrap; border: 1px solid var(--rule); }
         }
-        @page { margin: 18mm 16mm; }
+        @page { margin: 14mm 14mm; }
         """
 }

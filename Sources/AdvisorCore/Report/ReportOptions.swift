@@ -6,8 +6,12 @@ public struct ReportOptions: Sendable {
     public var title: String?
     /// The decision's date, `YYYY-MM-DD`.
     public var date: String
-    /// Who takes the decision, written as given. Nil leaves a placeholder for the team to fill in.
+    /// Who takes the decision, written as given. Nil leaves it out of the record.
     public var decisionMakers: String?
+    /// Whose opinions were sought (MADR's `consulted`), written as given; nil leaves it out.
+    public var consulted: String?
+    /// Who is kept up to date (MADR's `informed`), written as given; nil leaves it out.
+    public var informed: String?
     /// The `--knowledge` directories the consultation loaded, for the command that reproduces the report.
     public var knowledgeDirectories: [String]
     /// Colour and drawing for the text format.
@@ -29,11 +33,13 @@ public struct ReportOptions: Sendable {
     }
 
     /// Options for a report dated `date`; everything else is optional.
-    public init(title: String? = nil, date: String, decisionMakers: String? = nil,
-                knowledgeDirectories: [String] = [], textStyle: TextStyle = .plain) {
+    public init(title: String? = nil, date: String, decisionMakers: String? = nil, consulted: String? = nil,
+                informed: String? = nil, knowledgeDirectories: [String] = [], textStyle: TextStyle = .plain) {
         self.title = title
         self.date = date
         self.decisionMakers = decisionMakers
+        self.consulted = consulted
+        self.informed = informed
         self.knowledgeDirectories = knowledgeDirectories
         self.textStyle = textStyle
     }

@@ -17,6 +17,8 @@ public enum ReproduceCommand {
         }
         if let title = options.title { groups.append("--title " + quote(title)) }
         if let makers = options.decisionMakers { groups.append("--decision-makers " + quote(makers)) }
+        if let consulted = options.consulted { groups.append("--consulted " + quote(consulted)) }
+        if let informed = options.informed { groups.append("--informed " + quote(informed)) }
         groups.append("--format \(format.rawValue)")
         groups.append("--date " + quote(options.date))
         return groups

@@ -116,4 +116,38 @@ struct ReportHTMLTests {
             try png.write(to: URL(fileURLWithPath: keep))
         }
     }
+
+    /// The most pages a golden record may print to: measured 13 (api-first, content-platform,
+    /// regulated-ecommerce) and 14 (knock-out) on Letter paper in Chromium 156; where options broke
+    /// only whole and every link printed its address the records took 21 and 22.
+    static let printedPageBound = 14
+
+    /// Prints each scenario's golden HTML record with headless Chromium and counts the PDF's pages:
+    /// options break across pages and addresses print once, so no page is left near empty.
+    @Test("each golden HTML record prints to at most 14 pages",
+          .enabled(if: ReportTool.find("chromium") != nil, "chromium is not installed (apt-get install chromium)"),
+          arguments: ReportScenario.all)
+    func printedPages(_ scenario: ReportScenario) throws {
+        let chromium = try #require(ReportTool.find("chromium"))
+        let folder = try ReportTool.temporaryFolder("print")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let page = snapshotDirectory() + "/" + scenario.golden(.html)
+        let pdf = folder + "/record.pdf"
+        let timeout = ReportTool.find("timeout") ?? "/usr/bin/timeout"
+        let result = try ReportTool.run(timeout, ["120", chromium, "--headless", "--no-sandbox", "--disable-gpu",
+                                                  "--user-data-dir=\(folder)/profile", "--print-to-pdf=\(pdf)",
+                                                  "file://" + page])
+        #expect(result.exitCode == 0, "\(result.stderr)")
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: pdf))
+        let pages = Self.pageCount(bytes)
+        #expect(pages > 0, "no page objects in the PDF")
+        #expect(pages <= Self.printedPageBound, "\(scenario.name) prints to \(pages) pages")
+    }
+
+    /// The number of `/Type /Page` objects (not `/Pages`) in a PDF.
+    static func pageCount(_ pdf: Data) -> Int {
+        let text = String(decoding: pdf, as: UTF8.self)
+        guard let pattern = try? NSRegularExpression(pattern: "/Type\\s*/Page[^s]") else { return 0 }
+        return pattern.numberOfMatches(in: text, range: NSRange(text.startIndex..., in: text))
+    }
 }
