@@ -13,7 +13,8 @@ extension AdvisorState {
             return count > frameHeight ? count - (frameHeight - 1) : 0
         }
         guard screen == .results, resultsOrder.indices.contains(cursor) else { return 0 }
-        let layout = ResultsLayout(size: size, frameworks: resultsOrder.count)
+        // The same layout drawing uses, verdict and "What would change it" included.
+        let layout = ResultsLayout(size: size, frameworks: resultsOrder.count, insight: resultsInsight, unicode: unicode)
         let count = ResultsDetail.lines(for: resultsOrder[cursor], in: consultation, width: size.width - 6,
                                         unicode: unicode).count
         let height = layout.detailBottom - layout.detailTop

@@ -50,7 +50,8 @@ enum LeaningPanel {
             let reasons = c.reasons(count: 3)
             if !reasons.isEmpty {
                 lines.append(("", nil, .plain, nil, .normal))
-                lines.append(("\(winner.name) leads on:", nil, .dim, nil, .normal))
+                let rival = c.ranking.dropFirst().first.map { " \($0.name)" } ?? ""
+                lines.append(("\(winner.name) leads\(rival) on:", nil, .dim, nil, .normal))
                 for reason in reasons {
                     let name = state.knowledge.criterion(reason.criterion)?.name ?? reason.criterion
                     lines.append(("\(g.bullet) \(name)", nil, .plain, nil, .normal))

@@ -38,7 +38,7 @@ enum HelpOverlay {
                     ("\(g.left)  Backspace  Esc", "back to the last question"), ("mouse", "click an entry"),
                     ("q", "quit (asks first; progress is saved)")] + common
         case .results:
-            return [("\(g.up) \(g.down)  j k", "select a framework"), ("PgDn PgUp Space", "scroll the explanation"),
+            return [("\(g.up) \(g.down)  j k", "select a framework"), ("PgDn PgUp Space Home End", "scroll the explanation"),
                     ("r  \(g.left)  Esc", "back: review and change answers"),
                     ("e", "export a report: Markdown, HTML or JSON"),
                     ("  \(g.upDown) 1-3", "export: choose the format"),

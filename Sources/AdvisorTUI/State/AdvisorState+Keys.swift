@@ -67,6 +67,8 @@ extension AdvisorState {
             case .down, .character("j"): scroll += 1
             case .pageUp: scroll = max(0, scroll - 10)
             case .pageDown, .space: scroll += 10
+            case .home: scroll = 0
+            case .end: scroll = maximumScroll
             default:
                 overlay = nil
                 insight = nil
@@ -189,6 +191,8 @@ extension AdvisorState {
             scroll = 0
         case .pageDown, .space: scroll += max(1, size.height / 2)
         case .pageUp: scroll = max(0, scroll - max(1, size.height / 2))
+        case .home: scroll = 0
+        case .end: scroll = maximumScroll
         case .character("e"): openExport()
         case .character("p"): openPairwise()
         case .character("r"), .left, .backspace, .escape: showReview()
