@@ -100,10 +100,7 @@ extension AdvisorState {
                 cursor = digit - 1
                 if question.kind == .multi { toggle(cursor, in: question) }
             }
-        case .character("s"):
-            setAnswer(nil, for: question.id)
-            skipped.insert(question.id)
-            advance(from: index)
+        case .character("s"): skip(at: index)
         case .left, .backspace: goBack()
         case .character("w"):
             insight = QuestionInsight.analyse(question: question.id, in: consultation)
@@ -135,9 +132,7 @@ extension AdvisorState {
         case .yesno: value = .yes(question.values[cursor] != "no")
         case .choice, .scale: value = .one(question.values[cursor])
         }
-        skipped.remove(question.id)
-        setAnswer(value, for: question.id)
-        advance(from: index)
+        answer(value, at: index)
     }
 
     private mutating func applyReview(_ key: Key) {
