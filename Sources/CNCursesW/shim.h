@@ -77,6 +77,30 @@ static inline int advisor_locale_is_utf8(void) {
     return codeset != NULL && (strcmp(codeset, "UTF-8") == 0 || strcmp(codeset, "utf8") == 0);
 }
 
+// MARK: - Terminal description
+// From term.h, which is not included: its capability macros (`lines`, `columns`, ...) would leak.
+struct term;
+extern int setupterm(const char *, int, int *);
+extern struct term *set_curterm(struct term *);
+extern int del_curterm(struct term *);
+
+/// Whether terminfo describes the terminal `name` with cursor addressing (`cup`), which the
+/// full-screen advisor needs. Checked without opening the screen; the description loaded to check is
+/// freed and curses is left as it was.
+static inline int advisor_terminal_can_address(const char *name) {
+    struct term *previous = set_curterm(NULL);
+    int status = 0;
+    int found = setupterm(name, STDOUT_FILENO, &status) == OK;
+    int can = 0;
+    if (found) {
+        const char *cup = tigetstr("cup");
+        can = cup != NULL && cup != (const char *)-1;
+    }
+    struct term *loaded = set_curterm(previous);
+    if (loaded != NULL && loaded != previous) del_curterm(loaded);
+    return can;
+}
+
 // MARK: - Signals
 // The handler only records the signal in slots the caller owns (async-signal-safe); the main loop,
 // which polls keys with a short timeout, restores the terminal and exits. Slot 0 holds the last

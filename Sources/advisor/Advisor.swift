@@ -9,7 +9,8 @@ struct Advisor: ParsableCommand {
         commandName: "advisor",
         abstract: "Choose a Python web framework, and be able to defend the choice.",
         discussion: """
-            Run without a subcommand on a terminal to answer the questionnaire interactively.
+            Run without a subcommand on a terminal to answer the questionnaire interactively;
+            'advisor --accessible' asks it as plain numbered prompts (screen readers, pipes).
             For scripts and CI, use 'advisor recommend'.
             """,
         version: AdvisorVersion.text,

@@ -2,14 +2,17 @@ import AdvisorCore
 import AdvisorTUI
 import Foundation
 
-/// Runs the full-screen advisor: loads the knowledge and any answers or saved session, hands the
-/// terminal to `AdvisorApp`, and turns how it ended into a message and an exit code.
+/// Runs the interactive advisor: loads the knowledge and any answers or saved session, hands the
+/// terminal to `AdvisorApp`, and turns how it ended into a message and an exit code. With
+/// `--accessible`, or on a terminal that cannot address the cursor (`TERM` unset, `dumb`, or unknown
+/// to terminfo), it asks the questions as plain numbered prompts instead (`AccessiblePrompter`).
 struct InteractiveSession: Equatable {
     var knowledgeOptions = RecommendRequest.Knowledge()
     var color: Bool?
     var answersFile: String?
     var resume = false
     var pairwise = false
+    var accessible = false
 
     /// The session ArgumentParser parsed.
     init(_ command: Interactive) {
@@ -19,20 +22,25 @@ struct InteractiveSession: Equatable {
         answersFile = command.answers
         resume = command.resume
         pairwise = command.pairwise
+        accessible = command.accessible
     }
 
     func run() throws {
-        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
-            throw Failure.usage("the interactive advisor needs a terminal; for scripts use "
-                                + "'advisor recommend --answer ID=VALUE ...' (see 'advisor recommend --help')")
-        }
-        let knowledge = try knowledgeOptions.load().knowledge
         // Only the variables that matter, read with getenv: `ProcessInfo.environment` copies the whole
         // environment into a dictionary, and its first use costs a scan of every conformance record.
         var environment: [String: String] = [:]
-        for name in ["XDG_STATE_HOME", "HOME", "NO_COLOR", "TERM"] {
+        for name in ["XDG_STATE_HOME", "HOME", "NO_COLOR", "TERM", "LC_ALL", "LC_CTYPE", "LANG"] {
             if let value = getenv(name) { environment[name] = String(cString: value) }
         }
+        if accessible || !CursesTerminal.canDraw(terminal: environment["TERM"]) {
+            return try runAccessible(environment: environment)
+        }
+        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
+            throw Failure.usage("the interactive advisor needs a terminal; use 'advisor --accessible' for plain "
+                                + "numbered prompts, or for scripts 'advisor recommend --answer ID=VALUE ...' "
+                                + "(see 'advisor recommend --help')")
+        }
+        let knowledge = try knowledgeOptions.load().knowledge
         let store = SessionStore.standard(environment: environment)
         var state = AdvisorState(knowledge: knowledge)
         var resumePoint: String?
@@ -79,6 +87,28 @@ struct InteractiveSession: Equatable {
         try finish(outcome, store: store)
     }
 
+    /// The questionnaire as plain numbered prompts on standard input and output; nothing is saved.
+    private func runAccessible(environment: [String: String]) throws {
+        let why = accessible ? "" : " (this terminal cannot show the full-screen advisor)"
+        if resume { throw Failure.usage("--resume needs the full-screen advisor\(why); use --answers FILE instead") }
+        if pairwise { throw Failure.usage("--pairwise needs the full-screen advisor\(why)") }
+        let knowledge = try knowledgeOptions.load().knowledge
+        var state = AdvisorState(knowledge: knowledge)
+        var note: String?
+        if let answersFile {
+            let given = try readAnswers(answersFile, knowledge: knowledge)
+            state = AdvisorState(knowledge: knowledge, answers: given)
+            note = "\(given.count) answer\(given.count == 1 ? "" : "s") filled in from \(answersFile); "
+                + "an empty line keeps an answer."
+        }
+        var arguments = knowledgeOptions.knowledge.map { "--knowledge " + ReproduceCommand.quote($0) }
+        if knowledgeOptions.largeKnowledge { arguments.append("--large-knowledge") }
+        var prompter = AccessiblePrompter(state: state, input: StandardInputLines(), output: StandardOutputText(),
+                                          unicode: TextStyle.isUTF8(environment: environment),
+                                          knowledgeArguments: arguments, note: note)
+        _ = try prompter.run()
+    }
+
     /// Prints what happened once the terminal is back, and exits with the matching code.
     private func finish(_ outcome: AdvisorApp.Outcome, store: SessionStore?) throws {
         let state = outcome.state
@@ -118,5 +148,12 @@ struct InteractiveSession: Equatable {
         } catch {
             throw Failure(error)
         }
+    }
+}
+
+/// Standard output for the accessible advisor: written at once, control characters shown, not sent.
+struct StandardOutputText: TextSink {
+    func write(_ text: String) throws {
+        try Output.write(text)
     }
 }

@@ -76,9 +76,6 @@ struct AdvisorCLITests {
         BadInput(arguments: ["recommend", "--format", "xml"],
                  message: "advisor: The value 'xml' is invalid for '--format <format>'. Please provide one of 'text', "
                     + "'json', 'markdown' or 'html'. (see 'advisor recommend --help')", exitCode: 64),
-        BadInput(arguments: [],
-                 message: "advisor: the interactive advisor needs a terminal; for scripts use 'advisor recommend --answer "
-                    + "ID=VALUE ...' (see 'advisor recommend --help')", exitCode: 64),
         BadInput(arguments: ["explain", "djnago"],
                  message: "advisor: unknown framework 'djnago'; did you mean 'django'? (see 'advisor frameworks')",
                  exitCode: 64),

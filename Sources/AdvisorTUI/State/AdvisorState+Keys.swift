@@ -111,10 +111,7 @@ extension AdvisorState {
         case .character(let c) where c.isNumber:
             // A digit moves to an option, on every kind of question; Space ticks, Enter chooses.
             if let digit = c.wholeNumberValue, digit >= 1, digit <= count { cursor = digit - 1 }
-        case .character("s"):
-            setAnswer(nil, for: question.id)
-            skipped.insert(question.id)
-            advance(from: index)
+        case .character("s"): skip(at: index)
         case .left, .backspace: goBack()
         case .character("w"):
             insight = QuestionInsight.analyse(question: question.id, in: consultation)
@@ -147,9 +144,7 @@ extension AdvisorState {
         case .yesno: value = .yes(question.values[cursor] != "no")
         case .choice, .scale: value = .one(question.values[cursor])
         }
-        skipped.remove(question.id)
-        setAnswer(value, for: question.id)
-        advance(from: index)
+        answer(value, at: index)
     }
 
     private mutating func applyReview(_ key: Key) {

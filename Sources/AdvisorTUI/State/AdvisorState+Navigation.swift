@@ -47,6 +47,26 @@ extension AdvisorState {
         }
     }
 
+    /// Answers question `index` with `value` and moves on: Enter on a question, or an answer typed
+    /// in the accessible advisor.
+    mutating func answer(_ value: AnswerValue, at index: Int) {
+        guard knowledge.questions.indices.contains(index) else { return }
+        let id = knowledge.questions[index].id
+        skipped.remove(id)
+        setAnswer(value, for: id)
+        advance(from: index)
+    }
+
+    /// Skips question `index` ("no preference": no answer) and moves on: `s` on a question, or an
+    /// empty line in the accessible advisor.
+    mutating func skip(at index: Int) {
+        guard knowledge.questions.indices.contains(index) else { return }
+        let id = knowledge.questions[index].id
+        setAnswer(nil, for: id)
+        skipped.insert(id)
+        advance(from: index)
+    }
+
     /// One question back (answers kept); from the first question, the welcome screen.
     mutating func goBack() {
         returnToReview = false

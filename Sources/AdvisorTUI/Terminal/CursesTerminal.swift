@@ -41,6 +41,14 @@ public final class CursesTerminal: Terminal {
         if useColor { setUpColors() }
     }
 
+    /// Whether the full-screen advisor can be drawn on the terminal named `name` (`TERM`): terminfo
+    /// knows it and it can move the cursor. False for an unset or empty `TERM`, for `dumb`, and for
+    /// names terminfo does not know, where opening the screen would fail or show nothing.
+    public static func canDraw(terminal name: String?) -> Bool {
+        guard let name, !name.isEmpty, name != "dumb" else { return false }
+        return advisor_terminal_can_address(name) != 0
+    }
+
     private func setUpColors() {
         let table: [(ColorRole, Int16)] = [
             (.title, Int16(COLOR_BLUE)), (.accent, Int16(COLOR_CYAN)), (.good, Int16(COLOR_GREEN)),
