@@ -83,7 +83,9 @@ struct InteractiveSession: Equatable {
         let color = self.color
             ?? ((environment["NO_COLOR"] ?? "").isEmpty && environment["TERM"] != "dumb")
         var terminal = CursesTerminal(color: color)
-        let outcome = AdvisorApp.run(state, on: &terminal, store: store)
+        let exporter = ReportExporter(options: ReportOptions(date: ReportOptions.today(),
+                                                             knowledgeDirectories: knowledgeOptions.knowledge))
+        let outcome = AdvisorApp.run(state, on: &terminal, store: store, exporter: exporter)
         try finish(outcome, store: store)
     }
 

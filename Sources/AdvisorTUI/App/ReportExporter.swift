@@ -23,6 +23,9 @@ public struct ReportExporter: Sendable {
     public func perform(_ request: ExportRequest, consultation: Consultation) -> ExportOutcome {
         var options = options
         options.date = request.date
+        // The report says what the results screen showed: the robustness verdict and what would
+        // change the winner, from the same settings.
+        options.analysis = DecisionAnalysis.run(consultation, settings: ResultsInsight.settings)
         let contents = ReportRenderer.render(consultation, format: request.format, options: options)
         let target = Self.absolute(request.path)
         do {

@@ -66,6 +66,24 @@ import Testing
         #expect(written.contains("2026-01-15"))
     }
 
+    @Test("an exported record says what the results screen showed: the verdict and what would change it")
+    func exportCarriesTheInsight() throws {
+        let knowledge = try #require(shipped)
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let start = results(knowledge)
+        let insight = try #require(start.resultsInsight)
+        let target = folder.appendingPathComponent("decision.md").path
+        var terminal = GridTerminal(keys: [.character("e"), .character("\u{15}")] + keys(target) + [.enter])
+        _ = AdvisorApp.run(start, on: &terminal, store: nil)
+        let written = try String(contentsOfFile: target, encoding: .utf8)
+        // The screen's sentences, as the record words them: wrapped, so compared word by word.
+        let words = written.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(words.contains(insight.verdict), "\(insight.verdict)")
+        let change = try #require(insight.changes.first)
+        #expect(words.contains(String(change.dropLast().prefix(40))), "\(change)")
+    }
+
     @Test func anExistingFileIsReplacedOnlyAfterYes() throws {
         let knowledge = try #require(shipped)
         let folder = try temporaryFolder()
