@@ -53,6 +53,7 @@ static inline int advisor_key_ppage(void) { return KEY_PPAGE; }
 static inline int advisor_key_backspace(void) { return KEY_BACKSPACE; }
 static inline int advisor_key_enter(void) { return KEY_ENTER; }
 static inline int advisor_key_btab(void) { return KEY_BTAB; }
+static inline int advisor_key_f1(void) { return KEY_F(1); }
 
 // Drawing: attr_set and mvaddnwstr are macros.
 static inline int advisor_set_style(attr_t attributes, short pair) { return attr_set(attributes, pair, NULL); }

@@ -20,6 +20,9 @@ struct Interactive: ParsableCommand {
     @Flag(name: .long, help: "Start by weighing criteria against each other in pairs (AHP); also 'p' on the results.")
     var pairwise = false
 
+    @Flag(name: .customLong("no-mouse"), help: "Leave the mouse to the terminal (for selecting text); keys only.")
+    var noMouse = false
+
     @Flag(name: .long, help: ArgumentHelp(
         "Ask the questions as plain numbered prompts on standard input and output, for screen readers, pipes and "
             + "terminals without cursor control; chosen by itself when TERM is dumb, unset or unknown. Answers "

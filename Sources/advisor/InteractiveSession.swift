@@ -12,6 +12,7 @@ struct InteractiveSession: Equatable {
     var answersFile: String?
     var resume = false
     var pairwise = false
+    var mouse = true
     var accessible = false
 
     /// The session ArgumentParser parsed.
@@ -22,6 +23,7 @@ struct InteractiveSession: Equatable {
         answersFile = command.answers
         resume = command.resume
         pairwise = command.pairwise
+        mouse = !command.noMouse
         accessible = command.accessible
     }
 
@@ -82,7 +84,7 @@ struct InteractiveSession: Equatable {
 
         let color = self.color
             ?? ((environment["NO_COLOR"] ?? "").isEmpty && environment["TERM"] != "dumb")
-        var terminal = CursesTerminal(color: color)
+        var terminal = CursesTerminal(color: color, mouse: mouse)
         let exporter = ReportExporter(options: ReportOptions(date: ReportOptions.today(),
                                                              knowledgeDirectories: knowledgeOptions.knowledge))
         let outcome = AdvisorApp.run(state, on: &terminal, store: store, exporter: exporter)

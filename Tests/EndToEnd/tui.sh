@@ -175,6 +175,11 @@ test_mouse_click() {
     local y x
     y=$(printf "\\$(printf '%03o' $((32 + row)))")
     x=$(printf "\\$(printf '%03o' $((32 + 11)))")
+    # The first click selects the option; a second click on it chooses it.
+    keys -l $'\e[M '"$x$y"
+    keys -l $'\e[M#'"$x$y"
+    sleep 0.3
+    screen | grep -qF "Question 1 of" || { echo "  one click chose instead of selecting" >&2; return 1; }
     keys -l $'\e[M '"$x$y"
     keys -l $'\e[M#'"$x$y"
     wait_for "Question 2 of" || return 1
@@ -185,6 +190,12 @@ test_mouse_click() {
     keys q
     wait_for "Quit" || true
     keys y
+    wait_for "EXIT=0" || return 1
+    # --no-mouse leaves the mouse to the terminal.
+    type_line "clear; '$BIN' --no-mouse; echo EXIT=\$?"
+    wait_for "q quit" || return 1
+    [[ $(pane '#{mouse_any_flag}') == 0 ]] || { echo "  --no-mouse still asked for mouse events" >&2; return 1; }
+    keys q
     wait_for "EXIT=0" || return 1
     terminal_restored
 }

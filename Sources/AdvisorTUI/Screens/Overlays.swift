@@ -18,7 +18,8 @@ struct OverlayFrame {
 /// `?`: every key of the screen in front.
 enum HelpOverlay {
     static func keys(for screen: AdvisorState.Screen, glyphs g: Glyphs) -> [(String, String)] {
-        let common: [(String, String)] = [("?", "show or hide this help"), ("Ctrl-C", "quit at once"),
+        let common: [(String, String)] = [(screen == .pairwise ? "?  F1" : "?  h  F1", "show or hide this help"),
+                                          ("Ctrl-C", "quit at once"),
                                           ("Ctrl-Z", "suspend to the shell")]
         switch screen {
         case .welcome:
@@ -31,11 +32,12 @@ enum HelpOverlay {
                     ("\(g.left)  Backspace  Esc", "back one question; answers are kept"),
                     ("s", "skip: no preference (leaves it unanswered)"),
                     ("w", "why this question? the rules it feeds"), ("r", "review all answers"),
-                    ("mouse", "click an option to choose it"), ("q", "quit (asks first; progress is saved)")]
+                    ("mouse", "click an option to select it, click it again to choose"),
+                    ("q", "quit (asks first; progress is saved)")]
                 + common
         case .review:
             return [("\(g.up) \(g.down)  j k", "move"), ("Enter", "show the recommendation, or change that answer"),
-                    ("\(g.left)  Backspace  Esc", "back to the last question"), ("mouse", "click an entry"),
+                    ("\(g.left)  Backspace  Esc", "back to the last question"), ("mouse", "click to select, again to open"),
                     ("q", "quit (asks first; progress is saved)")] + common
         case .results:
             return [("\(g.up) \(g.down)  j k", "select a framework"), ("PgDn PgUp Space Home End", "scroll the explanation"),
@@ -51,7 +53,7 @@ enum HelpOverlay {
             return [("\(g.up) \(g.down)  j k", "move between criteria or pairs"),
                     ("Space", "choose: tick or untick a criterion (2 to 10)"),
                     ("Enter", "choose: compare the ticked; compare: apply the weights"),
-                    ("\(g.left) h  l", "compare: move towards the more important one"),
+                    ("\(g.left) \(g.arrow)  h l", "compare: move towards the more important one"),
                     ("=", "compare: equally important"), ("i", "compare: jump to the most inconsistent pair"),
                     ("c", "choose: clear pairwise weights in use"),
                     ("Esc", "back: to choosing, or leave without applying"), ("q", "leave without applying")]
@@ -61,13 +63,20 @@ enum HelpOverlay {
 
     static func render(_ state: AdvisorState, into canvas: inout Canvas) {
         let keys = keys(for: state.screen, glyphs: canvas.glyphs)
-        let frame = OverlayFrame(canvas: canvas, width: 72, contentHeight: keys.count + 2)
-        canvas.panel(x: frame.x, y: frame.y, width: frame.width, height: frame.height, title: "Help: keys")
         let keyWidth = 18
-        for (row, pair) in keys.prefix(frame.contentHeight).enumerated() {
-            let y = frame.y + 2 + row
+        // Each description wraps under itself, so none is cut at the panel's edge.
+        let textWidth = min(canvas.width - 6, 76) - 6 - keyWidth
+        let wrapped = keys.map { Canvas.wrapped($0.1, width: max(10, textWidth), unicode: canvas.appearance.unicode) }
+        let rows = wrapped.reduce(0) { $0 + $1.count }
+        let frame = OverlayFrame(canvas: canvas, width: 76, contentHeight: rows + 2)
+        canvas.panel(x: frame.x, y: frame.y, width: frame.width, height: frame.height, title: "Help: keys")
+        var y = frame.y + 2
+        for (pair, lines) in zip(keys, wrapped) where y + lines.count <= frame.y + frame.height - 2 {
             canvas.put(pair.0, x: frame.x + 3, y: y, style: CellStyle(.bold, role: .accent))
-            canvas.put(pair.1, x: frame.x + 3 + keyWidth, y: y, limit: frame.contentWidth - keyWidth)
+            for line in lines {
+                canvas.put(line, x: frame.x + 3 + keyWidth, y: y, limit: frame.contentWidth - keyWidth)
+                y += 1
+            }
         }
         canvas.put("Press any key to close.", x: frame.x + 3, y: frame.y + frame.height - 2, style: .dim)
     }

@@ -37,7 +37,8 @@ extension AdvisorState {
         if let overlay {
             return applyOverlay(overlay, key)
         }
-        if key == .character("?") {
+        // `?`, F1, and `h` wherever `h` is not a move (the pairwise comparison uses it for left).
+        if key == .character("?") || key == .help || (key == .character("h") && screen != .pairwise) {
             overlay = .help
             return
         }
@@ -121,9 +122,13 @@ extension AdvisorState {
         case .escape: goBack()
         case .character("q"): requestQuit()
         case .click(let x, let y):
+            // A click selects; a click on the selected option chooses it (or ticks it, in multi-choice).
             let layout = QuestionLayout(question: question, size: size, unicode: unicode)
             guard let option = layout.option(atX: x, y: y) else { return }
-            cursor = option
+            guard option == cursor else {
+                cursor = option
+                return
+            }
             if question.kind == .multi { toggle(option, in: question) } else { confirm(index, question) }
         default: break
         }
@@ -158,9 +163,9 @@ extension AdvisorState {
         case .left, .backspace, .escape: goBack()
         case .character("q"): requestQuit()
         case .click(_, let y):
+            // As on a question: a click selects, a click on the selection opens it.
             if let entry = ReviewLayout(size: size, cursor: cursor).entry(atRow: y, count: count) {
-                cursor = entry
-                openReviewEntry(entry)
+                if entry == cursor { openReviewEntry(entry) } else { cursor = entry }
             }
         default: break
         }

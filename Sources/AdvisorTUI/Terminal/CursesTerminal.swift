@@ -11,12 +11,16 @@ public final class CursesTerminal: Terminal {
     public private(set) var appearance: TextStyle
     private var previous: Canvas?
     private var isOpen = false
+    /// Whether clicks are reported (xterm's normal tracking, mode 1000: presses and releases, no motion).
+    let mouse: Bool
     /// Colour pair per colour role.
     private var pairs: [ColorRole: Int16] = [:]
 
     /// Sets up the terminal. `color` is the user's wish (`--no-color`, `NO_COLOR`); the terminal
     /// must also support colours.
-    public init(color: Bool) {
+    /// `mouse`: report clicks of button 1 (no motion; most terminals still select text with Shift and
+    /// a drag). Off (`--no-mouse`), the terminal keeps the mouse entirely.
+    public init(color: Bool, mouse: Bool = true) {
         setlocale(LC_ALL, "")
         SignalFlags.install()
         CrashGuard.arm()
@@ -29,8 +33,11 @@ public final class CursesTerminal: Terminal {
         set_escdelay(25)
         curs_set(0)
         advisor_timeout(100)
-        mousemask(advisor_button1_clicked() | advisor_button1_pressed(), nil)
-        mouseinterval(0)
+        if mouse {
+            mousemask(advisor_button1_clicked() | advisor_button1_pressed(), nil)
+            mouseinterval(0)
+        }
+        self.mouse = mouse
         var useColor = color && has_colors()
         if useColor {
             useColor = start_color() == advisor_ok()

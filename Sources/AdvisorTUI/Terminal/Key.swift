@@ -26,6 +26,8 @@ public enum Key: Hashable, Sendable {
     case interrupt
     /// Ctrl-Z: suspend to the shell.
     case suspend
+    /// F1: help, as `?` is.
+    case help
     /// Any other printable character.
     case character(Character)
     /// The terminal changed size.

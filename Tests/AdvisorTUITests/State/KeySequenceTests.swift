@@ -177,11 +177,16 @@ import Testing
         #expect(state.screen == .review)
     }
 
-    @Test func mouseClicksChooseOptions() throws {
+    @Test("a click selects an option, and a click on the selected option chooses it")
+    func mouseClicksSelectThenChoose() throws {
         let knowledge = try #require(shipped)
         var state = session(knowledge, [.enter])
         let question = knowledge.questions[0]
         let layout = QuestionLayout(question: question, size: state.size, unicode: true)
+        state.apply(.click(x: layout.mainX + 8, y: layout.optionRows[2]))
+        #expect(state.cursor == 2)
+        #expect(state.answers["project_type"] == nil)
+        #expect(state.screen == .question(0))
         state.apply(.click(x: layout.mainX + 8, y: layout.optionRows[2]))
         #expect(state.answers["project_type"] == .one(question.values[2]))
         #expect(state.screen == .question(1))
