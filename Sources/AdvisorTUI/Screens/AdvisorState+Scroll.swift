@@ -6,9 +6,10 @@ extension AdvisorState {
     /// The largest useful scroll offset for what is on screen: the why overlay or the results detail.
     var maximumScroll: Int {
         guard size.fits(.minimum) else { return 0 }
-        if overlay == .why {
+        if overlay == .why || overlay == .sensitivity {
             let width = min(size.width - 6, 100)
-            let count = WhyOverlay.lines(self, width: width - 6, unicode: unicode).count
+            let count = overlay == .why ? WhyOverlay.lines(self, width: width - 6, unicode: unicode).count
+                : SensitivityOverlay.lines(self, width: width - 6, unicode: unicode).count
             let frameHeight = min(size.height - 4, count + 4) - 4
             return count > frameHeight ? count - (frameHeight - 1) : 0
         }

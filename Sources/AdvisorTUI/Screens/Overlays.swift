@@ -42,6 +42,7 @@ enum HelpOverlay {
         case .results:
             return [("\(g.up) \(g.down)  j k", "select a framework"), ("PgDn PgUp Space Home End", "scroll the explanation"),
                     ("r  \(g.left)  Esc", "back: review and change answers"),
+                    ("c", "how sure it is and everything that would change it"),
                     ("e", "export a report: Markdown, HTML or JSON"),
                     ("  \(g.upDown) 1-3", "export: choose the format"),
                     ("  typing  Bksp", "export: edit the path (Tab: to the path)"),
@@ -94,16 +95,6 @@ enum WhyOverlay {
         out.add("Why we ask: \(question.why) [\(question.source)]", hang: 2)
         if let askIf = question.askIf { out.add("Asked only when: \(askIf.text)", .dim, hang: 2) }
         out.blank()
-        if insight.rules.isEmpty {
-            out.add("No rule reads this question.", .dim)
-        } else {
-            out.add("Rules that read it", .heading)
-            for rule in insight.rules {
-                out.add("\(rule.id): when \(rule.when.text)", .bold, indent: 2, hang: 4)
-                out.add("\(rule.because) [\(rule.source)]", indent: 4, hang: 2)
-            }
-        }
-        out.blank()
         out.add("What each answer would do (other answers as given)", .heading)
         for outcome in insight.outcomes {
             let winner = outcome.winner.flatMap { k.framework($0)?.name } ?? "nothing (all knocked out)"
@@ -114,6 +105,16 @@ enum WhyOverlay {
                 out.add("no rule changes", .dim, indent: 6)
             }
             for effect in outcome.effects { out.add(effect, .plain, indent: 6, hang: 2) }
+        }
+        out.blank()
+        if insight.rules.isEmpty {
+            out.add("No rule reads this question.", .dim)
+        } else {
+            out.add("Rules that read it", .heading)
+            for rule in insight.rules {
+                out.add("\(rule.id): when \(rule.when.text)", .bold, indent: 2, hang: 4)
+                out.add("\(rule.because) [\(rule.source)]", indent: 4, hang: 2)
+            }
         }
         return out.lines
     }
@@ -209,5 +210,63 @@ enum ExportOverlay {
         var kept = Substring(shown)
         while !kept.isEmpty, TextWidth.of(kept) + TextWidth.of(ellipsis) > width { kept = kept.dropFirst() }
         return ellipsis + kept
+    }
+}
+
+/// `c` on the results: how sure the recommendation is and what would change it, in full: the
+/// verdict, each framework's share of first places over sampled weightings, the criteria the result
+/// hinges on with the range each weight may take, and every answer change that makes another
+/// framework win.
+enum SensitivityOverlay {
+    static func lines(_ state: AdvisorState, width: Int, unicode: Bool) -> [Line] {
+        guard let insight = state.resultsInsight else { return [] }
+        let analysis = insight.analysis
+        let c = state.consultation
+        let k = state.knowledge
+        var out = LineBuilder(width: width, unicode: unicode)
+        out.add(insight.verdict, insight.isCloseCall ? CellStyle(.bold, role: .bad) : CellStyle(.bold, role: .good))
+        out.blank()
+        out.add("First place over \(Format.grouped(analysis.robustness.samples)) sampled weightings", .heading)
+        let names = analysis.robustness.frameworks.map { k.framework($0)?.name ?? $0 }
+        let nameWidth = min(20, names.map { TextWidth.of($0) }.max() ?? 8)
+        let barWidth = max(10, min(40, width - nameWidth - 14))
+        let full = unicode ? "█" : "#", empty = unicode ? "░" : "."
+        for (index, name) in names.enumerated() {
+            let share = analysis.robustness.rankAcceptability[index].first ?? 0
+            let filled = Int((share * Double(barWidth)).rounded())
+            let bar = String(repeating: full, count: filled) + String(repeating: empty, count: barWidth - filled)
+            out.add(TextWidth.truncate(name, to: nameWidth, ellipsis: unicode ? "…" : "...")
+                        .padding(toLength: nameWidth, withPad: " ", startingAt: 0)
+                    + "  " + bar + "  " + Format.share(share), .plain, indent: 2)
+        }
+        let hinges = analysis.hinges()
+        if !hinges.isEmpty {
+            out.blank()
+            out.add("It hinges most on", .heading)
+            for line in analysis.textLines(c) where line.hasPrefix("  ") && line.contains("may range") {
+                out.add(line.trimmingCharacters(in: .whitespaces), .plain, indent: 2, hang: 2)
+            }
+        }
+        out.blank()
+        out.add("What would change it", .heading)
+        if analysis.counterfactuals.isEmpty {
+            out.add("No change of one or two answers makes another framework win.", .dim, indent: 2)
+        }
+        for counterfactual in analysis.counterfactuals {
+            out.add(counterfactual.sentence + ".", .plain, indent: 2, hang: 2)
+        }
+        return out.lines
+    }
+
+    static func render(_ state: AdvisorState, into canvas: inout Canvas) {
+        let width = min(canvas.width - 6, 100)
+        let lines = lines(state, width: width - 6, unicode: canvas.appearance.unicode)
+        let frame = OverlayFrame(canvas: canvas, width: width, contentHeight: lines.count)
+        canvas.panel(x: frame.x, y: frame.y, width: frame.width, height: frame.height, title: "How sure, and what would change it")
+        canvas.scrolling(lines, x: frame.x + 3, y: frame.y + 2, width: frame.contentWidth,
+                         height: frame.contentHeight, offset: state.scroll)
+        let g = canvas.glyphs
+        canvas.put(" \(g.up)\(g.down) PgDn Home End scroll \(g.separator) Esc closes ", x: frame.x + 2,
+                   y: frame.y + frame.height - 1, style: CellStyle(role: .title))
     }
 }

@@ -17,6 +17,33 @@ enum ResultsDetail {
             out.add("How \(framework.name) scores \(Format.fixed(scored.score, decimals: 1)) of 100 "
                     + "(rank \(scored.rank) of \(c.ranking.count))", .heading)
         }
+        // First what decided it: for the winner, why it beats the runner-up; for any other framework,
+        // what cost it the win. The same criteria `recommend` and `explain --why-not` name.
+        if let winner = c.winner {
+            if winner.framework == id, let runnerUp = c.ranking.dropFirst().first {
+                out.blank()
+                out.add("Why \(framework.name) over \(runnerUp.name)", .heading)
+                for (number, reason) in c.reasons().enumerated() {
+                    let name = k.criterion(reason.criterion)?.name ?? reason.criterion
+                    out.add("\(number + 1). \(name): \(Format.number(reason.winnerRating)) against "
+                            + "\(Format.number(reason.runnerUpRating ?? 0)) at weight \(Format.number(reason.weight)), "
+                            + "+\(Format.fixed(reason.advantage, decimals: 1)) points", .bold, indent: 2, hang: 3)
+                    out.add("\(reason.why) [\(reason.source)]", .plain, indent: 5, hang: 0)
+                }
+            } else if winner.framework != id {
+                let analysis = WhyNot.analyse(id, in: c)
+                out.blank()
+                out.add("Why not \(framework.name): \(Format.fixed(analysis.winnerScore - analysis.score, decimals: 1)) "
+                        + "points behind \(winner.name)", .heading)
+                for cost in analysis.losses.prefix(3) {
+                    let name = k.criterion(cost.criterion)?.name ?? cost.criterion
+                    out.add("\(name): \(Format.number(cost.rating)) against \(Format.number(cost.winnerRating)) at "
+                            + "weight \(Format.number(cost.weight)), \(Format.fixed(cost.points, decimals: 1)) points lost",
+                            .bold, indent: 2, hang: 3)
+                    out.add("\(cost.why) [\(cost.source)]", .plain, indent: 5, hang: 0)
+                }
+            }
+        }
         if !c.notes.isEmpty {
             out.blank()
             out.add("Advice", .heading)
@@ -58,17 +85,38 @@ enum ResultsDetail {
                         indent: 13, hang: 2)
             }
         }
-        let shaping = c.firedRules.filter { rule in
-            c.weights.contains { $0.steps.contains { $0.origin == .rule(rule.id) } }
-                || c.ratings[f].contains { $0.steps.contains { $0.rule == rule.id } }
-                || c.exclusion(of: id)?.rule == rule.id
+        // Rules about this framework (its ratings, its knock-out) with their reasons; rules that only
+        // moved weights, which every framework shares, by what they did, since their reasons may be
+        // about another framework.
+        let own = c.firedRules.filter { rule in
+            c.ratings[f].contains { $0.steps.contains { $0.rule == rule.id } } || c.exclusion(of: id)?.rule == rule.id
         }
-        if !shaping.isEmpty {
+        if !own.isEmpty {
             out.blank()
-            out.add("Rules that shaped it", .heading)
-            for rule in shaping {
+            out.add("Rules about \(framework.name)", .heading)
+            for rule in own {
                 out.add("\(rule.id): \(rule.because) [\(rule.source)]", .plain, indent: 2, hang: 4)
                 out.add("when \(rule.when.text)", .dim, indent: 6, hang: 2)
+            }
+        }
+        var weighting: [(rule: String, changes: [String])] = []
+        for (index, weight) in c.weights.enumerated() {
+            for step in weight.steps {
+                guard case .rule(let rule) = step.origin else { continue }
+                let change = "\(k.criteria[index].name) \(step.change)"
+                if let at = weighting.firstIndex(where: { $0.rule == rule }) {
+                    weighting[at].changes.append(change)
+                } else {
+                    weighting.append((rule, [change]))
+                }
+            }
+        }
+        if !weighting.isEmpty {
+            out.blank()
+            out.add("Rules that set the weights (for every framework)", .heading)
+            for (rule, changes) in weighting {
+                let when = k.rule(rule).map { " when \($0.when.text)" } ?? ""
+                out.add("\(rule): \(changes.joined(separator: ", "))\(when)", .plain, indent: 2, hang: 4)
             }
         }
         return out.lines

@@ -27,7 +27,8 @@ enum ResultsScreen {
             }
         }
         if let panelTop = layout.panelTop {
-            canvas.put("What would change it", x: 2, y: panelTop, style: .heading)
+            let used = canvas.put("What would change it", x: 2, y: panelTop, style: .heading)
+            canvas.put("  c: in full, with how sure it is", x: 2 + used, y: panelTop, style: .dim)
             for (row, line) in layout.panel.enumerated() {
                 canvas.put(line, x: 3, y: panelTop + 1 + row, limit: canvas.width - 5)
             }
@@ -63,7 +64,7 @@ enum ResultsScreen {
             canvas.scrolling(lines, x: 3, y: layout.detailTop + 1, width: canvas.width - 6,
                              height: layout.detailBottom - layout.detailTop, offset: state.scroll)
         }
-        ScreenRenderer.hints([(g.upDown, "framework"), ("PgDn", "scroll"), ("r", "review"),
+        ScreenRenderer.hints([(g.upDown, "framework"), ("PgDn", "scroll"), ("c", "sensitivity"), ("r", "review"),
                               ("e", "export"), ("p", "pairwise"), ("?", "help"),
                               ("q", "quit")], into: &canvas)
     }

@@ -34,6 +34,7 @@ public enum ScreenRenderer {
         switch state.overlay {
         case .help?: HelpOverlay.render(state, into: &canvas)
         case .why?: WhyOverlay.render(state, into: &canvas)
+        case .sensitivity?: SensitivityOverlay.render(state, into: &canvas)
         case .confirmQuit?: QuitOverlay.render(state, into: &canvas)
         case .export?: ExportOverlay.render(state, into: &canvas)
         case nil: break

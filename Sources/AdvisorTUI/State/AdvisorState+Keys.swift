@@ -62,7 +62,7 @@ extension AdvisorState {
                 exit = .quit
             }
             overlay = nil
-        case .why:
+        case .why, .sensitivity:
             switch key {
             case .up, .character("k"): scroll = max(0, scroll - 1)
             case .down, .character("j"): scroll += 1
@@ -194,6 +194,9 @@ extension AdvisorState {
         case .home: scroll = 0
         case .end: scroll = maximumScroll
         case .character("e"): openExport()
+        case .character("c") where resultsInsight != nil:
+            overlay = .sensitivity
+            scroll = 0
         case .character("p"): openPairwise()
         case .character("r"), .left, .backspace, .escape: showReview()
         case .character("q"): requestQuit()

@@ -21,6 +21,8 @@ public struct AdvisorState: Sendable {
         case confirmQuit
         /// `e` on the results: format and path of a report.
         case export
+        /// `c` on the results: how sure the result is and what would change it, in full.
+        case sensitivity
     }
 
     /// Why the advisor is ending.

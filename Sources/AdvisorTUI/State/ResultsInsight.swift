@@ -10,18 +10,19 @@ public struct ResultsInsight: Sendable {
     public var isCloseCall: Bool
     /// The smallest counterfactuals in words, fewest changes first, at most one per framework.
     public var changes: [String]
+    /// The whole analysis, for the sensitivity overlay: rank shares, stability, every counterfactual.
+    public var analysis: DecisionAnalysis
 
     /// Samples for the verdict: the same default and seed as `advisor recommend --analysis`, so
     /// both say the same.
     public static let settings = DecisionAnalysis.Settings()
 
     public init(_ c: Consultation) {
-        let robustness = Robustness.analyse(c, samples: Self.settings.samples, seed: Self.settings.seed,
-                                            sampling: Self.settings.sampling)
-        verdict = robustness.verdict
-        isCloseCall = robustness.verdict.hasPrefix("Close call")
+        analysis = DecisionAnalysis.run(c, settings: Self.settings)
+        verdict = analysis.robustness.verdict
+        isCloseCall = analysis.robustness.verdict.hasPrefix("Close call")
         var seen: Set<String> = []
-        changes = Counterfactual.analyse(c, limit: 1).sorted { $0.changes.count < $1.changes.count }
+        changes = analysis.counterfactuals.sorted { $0.changes.count < $1.changes.count }
             .filter { seen.insert($0.winner).inserted }
             .map { $0.sentence + "." }
     }

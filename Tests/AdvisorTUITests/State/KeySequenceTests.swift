@@ -123,6 +123,28 @@ import Testing
         #expect(canvas.contains("[x] Admin panel"))
     }
 
+    @Test("c on the results opens the sensitivity overlay: shares, hinges and every change, scrollable; Esc closes it")
+    func sensitivityOverlay() throws {
+        let knowledge = try #require(shipped)
+        var state = session(knowledge, answerAll(knowledge) + [.enter], size: Size(width: 100, height: 30))
+        #expect(state.screen == .results)
+        state.apply(.character("c"))
+        #expect(state.overlay == .sensitivity)
+        let shown = frame(state)
+        #expect(shown.contains("How sure, and what would change it"))
+        #expect(shown.contains("First place over 10,000 sampled weightings"))
+        let insight = try #require(state.resultsInsight)
+        let lines = SensitivityOverlay.lines(state, width: 88, unicode: true)
+        for counterfactual in insight.analysis.counterfactuals {
+            #expect(lines.contains { $0.text.contains(String(counterfactual.sentence.prefix(30))) })
+        }
+        state.apply(.end)
+        #expect(state.scroll == state.maximumScroll)
+        state.apply(.escape)
+        #expect(state.overlay == nil)
+        #expect(state.screen == .results)
+    }
+
     @Test func helpAndWhyOverlaysOpenAndClose() throws {
         let knowledge = try #require(shipped)
         var state = session(knowledge, [.enter, .character("?")])
@@ -135,10 +157,15 @@ import Testing
         #expect(state.overlay == .why)
         let why = frame(state)
         #expect(why.contains("Why this question?"))
-        #expect(why.contains("Rules that read it"))
-        #expect(why.contains("api-first-project"))
-        state.apply(.pageDown)
+        // What each answer would do comes first; the rules and their conditions follow.
+        #expect(why.contains("What each answer would do"))
+        let lines = WhyOverlay.lines(state, width: 68, unicode: true).map(\.text)
+        let rulesAt = try #require(lines.firstIndex(of: "Rules that read it"))
+        let answersAt = try #require(lines.firstIndex(of: "What each answer would do (other answers as given)"))
+        #expect(answersAt < rulesAt)
+        state.apply(.end)
         #expect(state.scroll > 0)
+        #expect(frame(state).contains(String(try #require(lines.last).prefix(20))))
         state.apply(.escape)
         #expect(state.overlay == nil)
         #expect(state.answers.isEmpty, "the why overlay answers nothing")
