@@ -27,6 +27,29 @@ enum LeaningPanel {
         }
     }
 
+    /// What choosing the highlighted option would do: "FastAPI leads by 5.2", or "everything is out".
+    /// On a multi-choice question, ticking it (or unticking a ticked one) along with the other ticks.
+    static func preview(_ state: AdvisorState) -> (action: String, outcome: String)? {
+        guard let question = state.currentQuestion, question.values.indices.contains(state.cursor) else { return nil }
+        let value = question.values[state.cursor]
+        let label = question.options[state.cursor].label
+        var action = "Choosing " + label
+        var answers = state.answers
+        switch question.kind {
+        case .multi:
+            var ticked = state.draft
+            if ticked.contains(value) { ticked.remove(value) } else { ticked.insert(value) }
+            action = (state.draft.contains(value) ? "Unticking " : "Ticking ") + label
+            answers[question.id] = .many(question.values.filter(ticked.contains))
+        case .yesno: answers[question.id] = .yes(value != "no")
+        case .choice, .scale: answers[question.id] = .one(value)
+        }
+        let c = Engine.consult(state.knowledge, answers: answers)
+        guard let winner = c.winner else { return (action, "every framework is out") }
+        guard let second = c.ranking.dropFirst().first else { return (action, "\(winner.name) is the only one left") }
+        return (action, "\(winner.name) leads by \(Format.fixed(winner.score - second.score, decimals: 1))")
+    }
+
     /// The panel's lines: each framework with its score (and a bar, unless compact and not leading),
     /// the knock-outs, where the leader gains most, and how many questions are answered.
     static func lines(_ state: AdvisorState, glyphs g: Glyphs, compact: Bool) -> [Line] {
@@ -40,6 +63,11 @@ enum LeaningPanel {
             }
             lines.append((scored.name, right, leader ? CellStyle(.bold, role: .good) : .plain, nil, .normal))
             if leader || !compact { lines.append(("", nil, .plain, scored.score, leader ? .good : .bar)) }
+        }
+        if let preview = preview(state) {
+            lines.append(("", nil, .plain, nil, .normal))
+            lines.append((preview.action + ":", nil, .dim, nil, .normal))
+            lines.append(("\(g.arrow) " + preview.outcome, nil, CellStyle(.bold, role: .accent), nil, .normal))
         }
         for exclusion in c.excluded {
             let name = state.knowledge.framework(exclusion.framework)?.name ?? exclusion.framework

@@ -145,6 +145,22 @@ import Testing
         #expect(state.screen == .results)
     }
 
+    @Test("moving over an option previews in the leaning panel what choosing it would do", arguments: [0, 2, 5])
+    func previewOnHighlight(option: Int) throws {
+        let knowledge = try #require(shipped)
+        var state = session(knowledge, [.enter], size: Size(width: 120, height: 40))
+        for _ in 0..<option { state.apply(.down) }
+        let question = knowledge.questions[0]
+        var answers = Answers()
+        answers[question.id] = .one(question.values[option])
+        let chosen = Engine.consult(knowledge, answers: answers)
+        let winner = try #require(chosen.winner)
+        let lead = winner.score - (chosen.ranking.dropFirst().first?.score ?? 0)
+        let shown = frame(state)
+        #expect(shown.contains("→ \(winner.name) leads by \(Format.fixed(lead, decimals: 1))"), "\(shown.text)")
+        #expect(state.answers[question.id] == nil, "a preview answers nothing")
+    }
+
     @Test func helpAndWhyOverlaysOpenAndClose() throws {
         let knowledge = try #require(shipped)
         var state = session(knowledge, [.enter, .character("?")])
