@@ -16,7 +16,7 @@ extension AdvisorState {
         guard screen == .results, resultsOrder.indices.contains(cursor) else { return 0 }
         // The same layout drawing uses, verdict and "What would change it" included.
         let layout = ResultsLayout(size: size, frameworks: resultsOrder.count, insight: resultsInsight, unicode: unicode)
-        let count = ResultsDetail.lines(for: resultsOrder[cursor], in: consultation, width: size.width - 6,
+        let count = ResultsDetail.lines(for: resultsOrder[cursor], in: consultation, width: layout.detailWidth,
                                         unicode: unicode).count
         let height = layout.detailBottom - layout.detailTop
         return count > height ? count - (height - 1) : 0

@@ -52,6 +52,7 @@ enum ResultsDetail {
             }
         }
         let total = c.weights.reduce(0) { $0 + $1.final }
+        out.blank()
         out.add("score = 100 × Σ weight × rating / (Σ weight × 5), where Σ weight = "
                 + Format.number(total), .dim)
         out.blank()

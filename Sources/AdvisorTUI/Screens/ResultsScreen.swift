@@ -23,24 +23,24 @@ enum ResultsScreen {
             for (row, line) in layout.verdict.enumerated() {
                 canvas.put(line, x: 2, y: layout.verdictRow + row,
                            style: insight.isCloseCall ? CellStyle(.bold, role: .bad) : CellStyle(role: .good),
-                           limit: canvas.width - 4)
+                           limit: layout.leftWidth - 4)
             }
         }
         if let panelTop = layout.panelTop {
             let used = canvas.put("What would change it", x: 2, y: panelTop, style: .heading)
             canvas.put("  c: in full, with how sure it is", x: 2 + used, y: panelTop, style: .dim)
             for (row, line) in layout.panel.enumerated() {
-                canvas.put(line, x: 3, y: panelTop + 1 + row, limit: canvas.width - 5)
+                canvas.put(line, x: 3, y: panelTop + 1 + row, limit: layout.leftWidth - 5)
             }
         }
         let nameWidth = min(24, max(8, k.frameworks.map { TextWidth.of($0.name) }.max() ?? 8))
-        let barWidth = min(50, canvas.width / 3)
+        let barWidth = min(50, layout.leftWidth / 3)
         for (row, id) in order.enumerated() {
             let y = layout.listTop + row
             let focused = row == state.cursor
             let name = k.framework(id)?.name ?? id
             let style = focused ? CellStyle([.reverse, .bold], role: .accent) : .plain
-            if focused { canvas.fill(x: 2, y: y, width: canvas.width - 4, height: 1, style: style) }
+            if focused { canvas.fill(x: 2, y: y, width: layout.leftWidth - 4, height: 1, style: style) }
             canvas.put(focused ? g.pointer : " ", x: 2, y: y, style: style)
             if let scored = c.scored(id) {
                 canvas.put("\(scored.rank). " + canvas.fitted(name, nameWidth), x: 4, y: y,
@@ -53,15 +53,16 @@ enum ResultsScreen {
                 let x = 4 + canvas.put("\(g.cross) " + canvas.fitted(name, nameWidth + 1), x: 4, y: y,
                                        style: focused ? style : CellStyle(.bold, role: .bad))
                 canvas.put(" knocked out: \(exclusion.reason)", x: x, y: y,
-                           style: focused ? style : CellStyle(role: .bad), limit: canvas.width - x - 2)
+                           style: focused ? style : CellStyle(role: .bad), limit: layout.leftWidth - x - 2)
             }
         }
 
         if order.indices.contains(state.cursor) {
             let id = order[state.cursor]
-            canvas.rule(x: 2, y: layout.detailTop, width: canvas.width - 4)
-            let lines = ResultsDetail.lines(for: id, in: c, width: canvas.width - 6, unicode: canvas.appearance.unicode)
-            canvas.scrolling(lines, x: 3, y: layout.detailTop + 1, width: canvas.width - 6,
+            canvas.rule(x: layout.detailX - 1, y: layout.detailTop, width: layout.detailWidth + 2)
+            let lines = ResultsDetail.lines(for: id, in: c, width: layout.detailWidth,
+                                            unicode: canvas.appearance.unicode)
+            canvas.scrolling(lines, x: layout.detailX, y: layout.detailTop + 1, width: layout.detailWidth,
                              height: layout.detailBottom - layout.detailTop, offset: state.scroll)
         }
         ScreenRenderer.hints([(g.upDown, "framework"), ("PgDn", "scroll"), ("c", "sensitivity"), ("r", "review"),

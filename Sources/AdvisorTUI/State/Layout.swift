@@ -72,8 +72,13 @@ struct ReviewLayout {
     }
 }
 
-/// Where the results put the verdict, the framework list, the "what would change it" panel and the detail.
+/// Where the results put the verdict, the framework list, the "what would change it" panel and the
+/// detail. Below 160 columns the detail runs under the list; from 160 columns on, the list and its
+/// panels take the left side and the detail the right, from the top, so a wide terminal's width is
+/// used rather than left empty.
 struct ResultsLayout {
+    static let wideFrom = 160
+
     let verdictRow = 3
     /// The verdict, wrapped to at most two rows.
     let verdict: [String]
@@ -82,23 +87,38 @@ struct ResultsLayout {
     /// The panel's heading row (nil without an insight) and its wrapped lines, drawn below the heading.
     let panelTop: Int?
     let panel: [String]
+    /// Whether the detail stands beside the list.
+    let wide: Bool
+    /// The width of the list's column: the whole screen unless wide.
+    let leftWidth: Int
+    /// The detail's column and width, and its first and last rows (a rule is drawn on `detailTop`).
+    let detailX: Int
+    let detailWidth: Int
     let detailTop: Int
     let detailBottom: Int
 
     init(size: Size, frameworks: Int, insight: ResultsInsight? = nil, unicode: Bool = true) {
         listCount = frameworks
-        verdict = insight.map { Array(Canvas.wrapped($0.verdict, width: max(10, size.width - 4), unicode: unicode)
+        let wide = size.width >= Self.wideFrom
+        let left = wide ? min(96, size.width / 2) : size.width
+        self.wide = wide
+        leftWidth = left
+        detailX = wide ? left + 1 : 3
+        detailWidth = wide ? size.width - left - 3 : size.width - 6
+        verdict = insight.map { Array(Canvas.wrapped($0.verdict, width: max(10, left - 4), unicode: unicode)
             .prefix(2)) } ?? []
         listTop = insight == nil ? 4 : 4 + verdict.count
         detailBottom = size.height - 2
         guard let insight else {
             panelTop = nil
             panel = []
-            detailTop = listTop + frameworks + 1
+            detailTop = wide ? 2 : listTop + frameworks + 1
             return
         }
-        let width = max(10, size.width - 6)
-        let cap = size.height >= 40 ? 8 : 2
+        let width = max(10, left - 6)
+        panelTop = listTop + frameworks + 1
+        // Wide, the panel may fill the left column; otherwise two lines, eight on a tall screen.
+        let cap = wide ? max(2, size.height - 3 - (listTop + frameworks + 2)) : size.height >= 40 ? 8 : 2
         var lines: [String] = []
         let changes = insight.changes.isEmpty
             ? ["No change of one or two answers makes another framework win."] : insight.changes
@@ -113,8 +133,7 @@ struct ResultsLayout {
             lines[cap - 1] = TextWidth.truncate(lines[cap - 1], to: width - TextWidth.of(more), ellipsis: "") + more
         }
         panel = lines
-        panelTop = listTop + frameworks + 1
-        detailTop = listTop + frameworks + 1 + 1 + lines.count
+        detailTop = wide ? 2 : listTop + frameworks + 1 + 1 + lines.count
     }
 
     /// The framework (by results order) listed at row `y`.

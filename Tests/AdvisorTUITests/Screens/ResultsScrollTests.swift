@@ -14,8 +14,10 @@ struct ResultsScrollTests {
         #expect(state.screen == .results)
         for row in state.resultsOrder.indices {
             state.apply(.home)
+            let layout = ResultsLayout(size: size, frameworks: state.resultsOrder.count,
+                                       insight: state.resultsInsight, unicode: true)
             let lines = ResultsDetail.lines(for: state.resultsOrder[state.cursor], in: state.consultation,
-                                            width: size.width - 6, unicode: true)
+                                            width: layout.detailWidth, unicode: true)
             state.apply(.end)
             let atEnd = frame(state).text
             #expect(atEnd.contains("of \(lines.count) · end") || !atEnd.contains("PgDn more"),
