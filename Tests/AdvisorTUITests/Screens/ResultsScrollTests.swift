@@ -28,4 +28,17 @@ struct ResultsScrollTests {
             state.apply(.down)
         }
     }
+
+    @Test("from 160 columns the detail stands beside the list, from the top")
+    func wideLayout() throws {
+        let knowledge = try #require(shipped)
+        let state = session(knowledge, answerAll(knowledge) + [.enter], size: Size(width: 200, height: 60))
+        let rows = frame(state).text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let heading = try #require(rows.firstIndex { $0.contains("How ") && $0.contains(" scores ") })
+        #expect(heading <= 4, "the detail starts at the top")
+        let column = try #require(rows[heading].range(of: "How ")).lowerBound
+        #expect(rows[heading].distance(from: rows[heading].startIndex, to: column) >= 90, "the detail is on the right")
+        #expect(rows[heading].contains("Recommendation:") || rows[heading - 1].contains("Recommendation:")
+                || rows.prefix(heading + 1).contains { $0.contains("Recommendation:") })
+    }
 }
