@@ -6,10 +6,13 @@ extension AdvisorState {
     /// The largest useful scroll offset for what is on screen: the why overlay or the results detail.
     var maximumScroll: Int {
         guard size.fits(.minimum) else { return 0 }
-        if overlay == .why || overlay == .sensitivity {
+        if overlay == .why || overlay == .sensitivity || overlay == .compare {
             let width = min(size.width - 6, 100)
-            let count = overlay == .why ? WhyOverlay.lines(self, width: width - 6, unicode: unicode).count
-                : SensitivityOverlay.lines(self, width: width - 6, unicode: unicode).count
+            let count = switch overlay {
+            case .why: WhyOverlay.lines(self, width: width - 6, unicode: unicode).count
+            case .compare: CompareOverlay.lines(self, width: width - 6, unicode: unicode).count
+            default: SensitivityOverlay.lines(self, width: width - 6, unicode: unicode).count
+            }
             let frameHeight = min(size.height - 4, count + 4) - 4
             return count > frameHeight ? count - (frameHeight - 1) : 0
         }

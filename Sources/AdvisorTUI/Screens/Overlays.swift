@@ -43,6 +43,7 @@ enum HelpOverlay {
             return [("\(g.up) \(g.down)  j k", "select a framework"), ("PgDn PgUp Space Home End", "scroll the explanation"),
                     ("r  \(g.left)  Esc", "back: review and change answers"),
                     ("c", "how sure it is and everything that would change it"),
+                    ("v", "the selected framework against the winner, criterion by criterion"),
                     ("e", "export a report: Markdown, HTML or JSON"),
                     ("  \(g.upDown) 1-3", "export: choose the format"),
                     ("  typing  Bksp", "export: edit the path (Tab: to the path)"),
@@ -263,6 +264,82 @@ enum SensitivityOverlay {
         let lines = lines(state, width: width - 6, unicode: canvas.appearance.unicode)
         let frame = OverlayFrame(canvas: canvas, width: width, contentHeight: lines.count)
         canvas.panel(x: frame.x, y: frame.y, width: frame.width, height: frame.height, title: "How sure, and what would change it")
+        canvas.scrolling(lines, x: frame.x + 3, y: frame.y + 2, width: frame.contentWidth,
+                         height: frame.contentHeight, offset: state.scroll)
+        let g = canvas.glyphs
+        canvas.put(" \(g.up)\(g.down) PgDn Home End scroll \(g.separator) Esc closes ", x: frame.x + 2,
+                   y: frame.y + frame.height - 1, style: CellStyle(role: .title))
+    }
+}
+
+/// `v` on the results: the selected framework against the winner (or, for the winner, against the
+/// runner-up), criterion by criterion: both ratings, the weight, the points between them, and the
+/// rules behind each difference.
+enum CompareOverlay {
+    /// The two frameworks compared: the selected one and its rival.
+    static func pair(_ state: AdvisorState) -> (framework: String, rival: String)? {
+        guard state.resultsOrder.indices.contains(state.cursor), let winner = state.consultation.winner else { return nil }
+        let selected = state.resultsOrder[state.cursor]
+        if selected != winner.framework { return (selected, winner.framework) }
+        guard let runnerUp = state.consultation.ranking.dropFirst().first else { return nil }
+        return (runnerUp.framework, winner.framework)
+    }
+
+    static func title(_ state: AdvisorState) -> String {
+        guard let (framework, rival) = pair(state) else { return "Compare" }
+        let k = state.knowledge
+        return "\(k.framework(rival)?.name ?? rival) against \(k.framework(framework)?.name ?? framework)"
+    }
+
+    static func lines(_ state: AdvisorState, width: Int, unicode: Bool) -> [Line] {
+        guard let (framework, rival) = pair(state) else { return [] }
+        let c = state.consultation
+        let k = state.knowledge
+        let analysis = WhyNot.analyse(framework, in: c)
+        let a = k.framework(rival)?.name ?? rival, b = k.framework(framework)?.name ?? framework
+        var out = LineBuilder(width: width, unicode: unicode)
+        out.add("\(a) \(Format.fixed(analysis.winnerScore, decimals: 1)), \(b) \(Format.fixed(analysis.score, decimals: 1)): "
+                + "\(Format.fixed(analysis.winnerScore - analysis.score, decimals: 1)) points between them", .bold)
+        if let knockOut = analysis.knockOut {
+            out.add("\(b) is knocked out: \(knockOut.reason)", CellStyle(role: .bad), hang: 2)
+        }
+        out.blank()
+        let nameWidth = min(34, k.criteria.map { TextWidth.of($0.name) }.max() ?? 20)
+        func cell(_ text: String, _ size: Int) -> String {
+            String(repeating: " ", count: max(0, size - TextWidth.of(text))) + text
+        }
+        out.add("criterion".padding(toLength: nameWidth, withPad: " ", startingAt: 0) + cell("weight", 8)
+                + cell(String(a.prefix(10)), 12) + cell(String(b.prefix(10)), 12) + cell("points", 9), .heading)
+        for cost in analysis.costs {
+            let name = k.criterion(cost.criterion)?.name ?? cost.criterion
+            let shown = TextWidth.truncate(name, to: nameWidth, ellipsis: unicode ? "…" : "...")
+            let points = (cost.points > 0 ? "+" : "") + Format.fixed(cost.points, decimals: 1)
+            out.add(shown.padding(toLength: nameWidth, withPad: " ", startingAt: 0) + cell(Format.number(cost.weight), 8)
+                    + cell(Format.number(cost.winnerRating), 12) + cell(Format.number(cost.rating), 12)
+                    + cell(abs(cost.points) < 0.05 ? "0" : points, 9), abs(cost.points) < 0.05 ? .dim : .plain)
+        }
+        let differing = analysis.costs.filter { abs($0.points) >= 0.05 }
+        if !differing.isEmpty {
+            out.blank()
+            out.add("Behind each difference", .heading)
+            for cost in differing {
+                let name = k.criterion(cost.criterion)?.name ?? cost.criterion
+                out.add(name, .bold, indent: 2)
+                out.add("\(a): \(cost.winnerWhy) [\(cost.winnerSource)]", .plain, indent: 4, hang: 2)
+                out.add("\(b): \(cost.why) [\(cost.source)]", .plain, indent: 4, hang: 2)
+                for effect in cost.rules {
+                    out.add("rule \(effect.rule) (\(effect.change))", .dim, indent: 4, hang: 2)
+                }
+            }
+        }
+        return out.lines
+    }
+
+    static func render(_ state: AdvisorState, into canvas: inout Canvas) {
+        let width = min(canvas.width - 6, 100)
+        let lines = lines(state, width: width - 6, unicode: canvas.appearance.unicode)
+        let frame = OverlayFrame(canvas: canvas, width: width, contentHeight: lines.count)
+        canvas.panel(x: frame.x, y: frame.y, width: frame.width, height: frame.height, title: title(state))
         canvas.scrolling(lines, x: frame.x + 3, y: frame.y + 2, width: frame.contentWidth,
                          height: frame.contentHeight, offset: state.scroll)
         let g = canvas.glyphs

@@ -65,7 +65,7 @@ enum ResultsScreen {
             canvas.scrolling(lines, x: layout.detailX, y: layout.detailTop + 1, width: layout.detailWidth,
                              height: layout.detailBottom - layout.detailTop, offset: state.scroll)
         }
-        ScreenRenderer.hints([(g.upDown, "framework"), ("PgDn", "scroll"), ("c", "sensitivity"), ("r", "review"),
+        ScreenRenderer.hints([(g.upDown, "framework"), ("PgDn", "scroll"), ("c", "sensitivity"), ("v", "compare"), ("r", "review"),
                               ("e", "export"), ("p", "pairwise"), ("?", "help"),
                               ("q", "quit")], into: &canvas)
     }

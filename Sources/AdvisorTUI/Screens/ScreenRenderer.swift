@@ -35,6 +35,7 @@ public enum ScreenRenderer {
         case .help?: HelpOverlay.render(state, into: &canvas)
         case .why?: WhyOverlay.render(state, into: &canvas)
         case .sensitivity?: SensitivityOverlay.render(state, into: &canvas)
+        case .compare?: CompareOverlay.render(state, into: &canvas)
         case .confirmQuit?: QuitOverlay.render(state, into: &canvas)
         case .export?: ExportOverlay.render(state, into: &canvas)
         case nil: break

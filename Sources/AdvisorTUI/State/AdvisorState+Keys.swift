@@ -62,7 +62,7 @@ extension AdvisorState {
                 exit = .quit
             }
             overlay = nil
-        case .why, .sensitivity:
+        case .why, .sensitivity, .compare:
             switch key {
             case .up, .character("k"): scroll = max(0, scroll - 1)
             case .down, .character("j"): scroll += 1
@@ -196,6 +196,9 @@ extension AdvisorState {
         case .character("e"): openExport()
         case .character("c") where resultsInsight != nil:
             overlay = .sensitivity
+            scroll = 0
+        case .character("v") where CompareOverlay.pair(self) != nil:
+            overlay = .compare
             scroll = 0
         case .character("p"): openPairwise()
         case .character("r"), .left, .backspace, .escape: showReview()

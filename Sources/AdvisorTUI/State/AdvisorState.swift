@@ -23,6 +23,8 @@ public struct AdvisorState: Sendable {
         case export
         /// `c` on the results: how sure the result is and what would change it, in full.
         case sensitivity
+        /// `v` on the results: the selected framework against the winner, criterion by criterion.
+        case compare
     }
 
     /// Why the advisor is ending.

@@ -161,6 +161,30 @@ import Testing
         #expect(state.answers[question.id] == nil, "a preview answers nothing")
     }
 
+    @Test("v compares the selected framework with the winner, and the winner with the runner-up")
+    func compareOverlay() throws {
+        let knowledge = try #require(shipped)
+        var state = session(knowledge, answerAll(knowledge) + [.enter], size: Size(width: 120, height: 40))
+        let c = state.consultation
+        let winner = try #require(c.winner), runnerUp = try #require(c.ranking.dropFirst().first)
+        state.apply(.character("v"))
+        #expect(state.overlay == .compare)
+        #expect(frame(state).contains("\(winner.name) against \(runnerUp.name)"))
+        let lines = CompareOverlay.lines(state, width: 94, unicode: true).map(\.text)
+        // One row per criterion, and the gap is the score difference.
+        let gap = Format.fixed(winner.score - runnerUp.score, decimals: 1)
+        #expect(lines.first?.contains("\(gap) points between them") == true)
+        for criterion in knowledge.criteria {
+            #expect(lines.contains { $0.hasPrefix(String(criterion.name.prefix(20))) }, "\(criterion.name)")
+        }
+        state.apply(.escape)
+        state.apply(.down)
+        state.apply(.down)
+        state.apply(.character("v"))
+        let third = try #require(knowledge.framework(state.resultsOrder[2]))
+        #expect(frame(state).contains("\(winner.name) against \(third.name)"))
+    }
+
     @Test func helpAndWhyOverlaysOpenAndClose() throws {
         let knowledge = try #require(shipped)
         var state = session(knowledge, [.enter, .character("?")])
