@@ -32,6 +32,13 @@ struct LineBuilder {
         }
     }
 
+    /// Adds `text` as one line, its spacing kept (a table row), cut at the width.
+    mutating func row(_ text: String, _ style: CellStyle = .plain, indent: Int = 0) {
+        let shown = TextWidth.of(text) > width - indent
+            ? TextWidth.truncate(text, to: max(1, width - indent), ellipsis: unicode ? "…" : "...") : text
+        lines.append(Line(shown, style, x: indent))
+    }
+
     mutating func blank() {
         if let last = lines.last, last.text.isEmpty { return }
         lines.append(.blank)

@@ -236,7 +236,7 @@ enum SensitivityOverlay {
             let share = analysis.robustness.rankAcceptability[index].first ?? 0
             let filled = Int((share * Double(barWidth)).rounded())
             let bar = String(repeating: full, count: filled) + String(repeating: empty, count: barWidth - filled)
-            out.add(TextWidth.truncate(name, to: nameWidth, ellipsis: unicode ? "…" : "...")
+            out.row(TextWidth.truncate(name, to: nameWidth, ellipsis: unicode ? "…" : "...")
                         .padding(toLength: nameWidth, withPad: " ", startingAt: 0)
                     + "  " + bar + "  " + Format.share(share), .plain, indent: 2)
         }
@@ -308,13 +308,13 @@ enum CompareOverlay {
         func cell(_ text: String, _ size: Int) -> String {
             String(repeating: " ", count: max(0, size - TextWidth.of(text))) + text
         }
-        out.add("criterion".padding(toLength: nameWidth, withPad: " ", startingAt: 0) + cell("weight", 8)
+        out.row("criterion".padding(toLength: nameWidth, withPad: " ", startingAt: 0) + cell("weight", 8)
                 + cell(String(a.prefix(10)), 12) + cell(String(b.prefix(10)), 12) + cell("points", 9), .heading)
         for cost in analysis.costs {
             let name = k.criterion(cost.criterion)?.name ?? cost.criterion
             let shown = TextWidth.truncate(name, to: nameWidth, ellipsis: unicode ? "…" : "...")
             let points = (cost.points > 0 ? "+" : "") + Format.fixed(cost.points, decimals: 1)
-            out.add(shown.padding(toLength: nameWidth, withPad: " ", startingAt: 0) + cell(Format.number(cost.weight), 8)
+            out.row(shown.padding(toLength: nameWidth, withPad: " ", startingAt: 0) + cell(Format.number(cost.weight), 8)
                     + cell(Format.number(cost.winnerRating), 12) + cell(Format.number(cost.rating), 12)
                     + cell(abs(cost.points) < 0.05 ? "0" : points, 9), abs(cost.points) < 0.05 ? .dim : .plain)
         }
