@@ -90,6 +90,53 @@ test_results_keep_work() {
     terminal_restored
 }
 
+# Each framework's explanation on the results scrolls to its last line with End; h opens the help;
+# a digit on a multi-choice question moves without ticking.
+test_scroll_help_digits() {
+    start scroll
+    printf 'project_type: api\ntraffic: high\n' > "$WORK/scroll.yaml"
+    type_line "'$BIN' --answers '$WORK/scroll.yaml'; echo EXIT=\$?"
+    wait_for "Press Enter to continue" || return 1
+    keys h
+    wait_for "Help: keys" || return 1
+    keys x
+    wait_for "Press Enter to continue" || return 1
+    keys r
+    wait_for "Show recommendation" || return 1
+    keys Enter
+    wait_for "Recommendation: " || return 1
+    local row
+    for row in 1 2 3 4 5 6; do
+        keys End
+        sleep 0.3
+        screen | grep -qE "lines [0-9]+-([0-9]+) of \1 · end" \
+            || { echo "  framework $row: End did not reach the last line: $(screen | grep 'lines ')" >&2; return 1; }
+        keys Home Down
+    done
+    keys r
+    wait_for "Review your answers" || return 1
+    # The builtins question (multi-choice): 2 moves to the second option and ticks nothing.
+    local line
+    line=$(screen | grep -n "Which of these do you want built in" | head -1 | cut -d: -f1)
+    [[ -n $line ]] || { echo "  builtins not on the review" >&2; return 1; }
+    keys Home
+    local step
+    for step in $(seq 1 30); do
+        screen | grep -qE "▸.*Which of these do you want built in" && break
+        keys Down
+    done
+    keys Enter
+    wait_for "Space ticks" || return 1
+    keys 2
+    sleep 0.3
+    screen | grep -qF "▸ [ ] Authentication" || { echo "  2 did not move to the second option, unticked" >&2; return 1; }
+    keys q
+    wait_for "Quit" || return 1
+    keys y
+    wait_for "EXIT=0" || return 1
+    terminal_restored
+}
+
 # Kills the advisor with SIGTERM mid-questionnaire; the terminal is restored, and --resume
 # continues at the same question.
 test_sigterm_and_resume() {
@@ -228,7 +275,7 @@ test_colours() {
     terminal_restored
 }
 
-for test in test_walkthrough test_results_keep_work test_sigterm_and_resume test_resize_and_hangup \
+for test in test_walkthrough test_results_keep_work test_scroll_help_digits test_sigterm_and_resume test_resize_and_hangup \
         test_suspend_and_resume test_mouse_click test_colours; do
     ( set -o pipefail; $test )
     report "${test#test_}" $?
