@@ -7,11 +7,11 @@ extension AdvisorState {
     var maximumScroll: Int {
         guard size.fits(.minimum) else { return 0 }
         if overlay == .why || overlay == .sensitivity || overlay == .compare {
-            let width = min(size.width - 6, 100)
+            let linesWidth = ScrollingOverlay.width(for: size.width)
             let count = switch overlay {
-            case .why: WhyOverlay.lines(self, width: width - 6, unicode: unicode).count
-            case .compare: CompareOverlay.lines(self, width: width - 6, unicode: unicode).count
-            default: SensitivityOverlay.lines(self, width: width - 6, unicode: unicode).count
+            case .why: WhyOverlay.lines(self, width: linesWidth, unicode: unicode).count
+            case .compare: CompareOverlay.lines(self, width: linesWidth, unicode: unicode).count
+            default: SensitivityOverlay.lines(self, width: linesWidth, unicode: unicode).count
             }
             let frameHeight = min(size.height - 4, count + 4) - 4
             return count > frameHeight ? count - (frameHeight - 1) : 0

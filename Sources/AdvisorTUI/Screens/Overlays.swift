@@ -121,15 +121,7 @@ enum WhyOverlay {
     }
 
     static func render(_ state: AdvisorState, into canvas: inout Canvas) {
-        let width = min(canvas.width - 6, 100)
-        let lines = lines(state, width: width - 6, unicode: canvas.appearance.unicode)
-        let frame = OverlayFrame(canvas: canvas, width: width, contentHeight: lines.count)
-        canvas.panel(x: frame.x, y: frame.y, width: frame.width, height: frame.height, title: "Why this question?")
-        canvas.scrolling(lines, x: frame.x + 3, y: frame.y + 2, width: frame.contentWidth,
-                         height: frame.contentHeight, offset: state.scroll)
-        let g = canvas.glyphs
-        canvas.put(" \(g.up)\(g.down) scroll \(g.separator) any other key closes ", x: frame.x + 2,
-                   y: frame.y + frame.height - 1, style: CellStyle(role: .title))
+        ScrollingOverlay.render(state, title: "Why this question?", into: &canvas) { lines(state, width: $0, unicode: $1) }
     }
 }
 
@@ -260,15 +252,9 @@ enum SensitivityOverlay {
     }
 
     static func render(_ state: AdvisorState, into canvas: inout Canvas) {
-        let width = min(canvas.width - 6, 100)
-        let lines = lines(state, width: width - 6, unicode: canvas.appearance.unicode)
-        let frame = OverlayFrame(canvas: canvas, width: width, contentHeight: lines.count)
-        canvas.panel(x: frame.x, y: frame.y, width: frame.width, height: frame.height, title: "How sure, and what would change it")
-        canvas.scrolling(lines, x: frame.x + 3, y: frame.y + 2, width: frame.contentWidth,
-                         height: frame.contentHeight, offset: state.scroll)
-        let g = canvas.glyphs
-        canvas.put(" \(g.up)\(g.down) PgDn Home End scroll \(g.separator) Esc closes ", x: frame.x + 2,
-                   y: frame.y + frame.height - 1, style: CellStyle(role: .title))
+        ScrollingOverlay.render(state, title: "How sure, and what would change it", into: &canvas) {
+            lines(state, width: $0, unicode: $1)
+        }
     }
 }
 
@@ -336,10 +322,21 @@ enum CompareOverlay {
     }
 
     static func render(_ state: AdvisorState, into canvas: inout Canvas) {
+        ScrollingOverlay.render(state, title: title(state), into: &canvas) { lines(state, width: $0, unicode: $1) }
+    }
+}
+
+/// The frame the scrolling overlays share (`w`, `c`, `v`): up to 100 columns, the lines scrolled by
+/// the state's offset, and the keys on the bottom edge. `width` is the lines' width for a screen.
+enum ScrollingOverlay {
+    static func width(for screenWidth: Int) -> Int { min(screenWidth - 6, 100) - 6 }
+
+    static func render(_ state: AdvisorState, title: String, into canvas: inout Canvas,
+                       lines make: (_ width: Int, _ unicode: Bool) -> [Line]) {
         let width = min(canvas.width - 6, 100)
-        let lines = lines(state, width: width - 6, unicode: canvas.appearance.unicode)
+        let lines = make(Self.width(for: canvas.width), canvas.appearance.unicode)
         let frame = OverlayFrame(canvas: canvas, width: width, contentHeight: lines.count)
-        canvas.panel(x: frame.x, y: frame.y, width: frame.width, height: frame.height, title: title(state))
+        canvas.panel(x: frame.x, y: frame.y, width: frame.width, height: frame.height, title: title)
         canvas.scrolling(lines, x: frame.x + 3, y: frame.y + 2, width: frame.contentWidth,
                          height: frame.contentHeight, offset: state.scroll)
         let g = canvas.glyphs
