@@ -219,19 +219,28 @@ enum SensitivityOverlay {
         var out = LineBuilder(width: width, unicode: unicode)
         out.add(insight.verdict, insight.isCloseCall ? CellStyle(.bold, role: .bad) : CellStyle(.bold, role: .good))
         out.blank()
-        out.add("First place over \(Format.grouped(analysis.robustness.samples)) sampled weightings", .heading)
+        out.add("Ranks over \(Format.grouped(analysis.robustness.samples)) sampled weightings (share of first place "
+                + "on the right)", .heading)
+        // One bar per framework, split by the share of samples in which it takes each rank.
+        let shades = unicode ? ["█", "▓", "▒", "░"] : ["#", "=", "-", "."]
         let names = analysis.robustness.frameworks.map { k.framework($0)?.name ?? $0 }
         let nameWidth = min(20, names.map { TextWidth.of($0) }.max() ?? 8)
         let barWidth = max(10, min(40, width - nameWidth - 14))
-        let full = unicode ? "█" : "#", empty = unicode ? "░" : "."
         for (index, name) in names.enumerated() {
-            let share = analysis.robustness.rankAcceptability[index].first ?? 0
-            let filled = Int((share * Double(barWidth)).rounded())
-            let bar = String(repeating: full, count: filled) + String(repeating: empty, count: barWidth - filled)
+            let shares = analysis.robustness.rankAcceptability[index]
+            var bar = "", used = 0
+            for rank in shares.indices {
+                let upTo = Int((shares.prefix(rank + 1).reduce(0, +) * Double(barWidth)).rounded())
+                bar += String(repeating: shades[min(rank, shades.count - 1)], count: max(0, upTo - used))
+                used = max(used, upTo)
+            }
+            bar += String(repeating: " ", count: max(0, barWidth - used))
             out.row(TextWidth.truncate(name, to: nameWidth, ellipsis: unicode ? "…" : "...")
                         .padding(toLength: nameWidth, withPad: " ", startingAt: 0)
-                    + "  " + bar + "  " + Format.share(share), .plain, indent: 2)
+                    + "  " + bar + "  " + Format.share(shares.first ?? 0), .plain, indent: 2)
         }
+        out.row(String(repeating: " ", count: nameWidth + 2) + "\(shades[0]) 1st  \(shades[1]) 2nd  \(shades[2]) 3rd  "
+                + "\(shades[3]) 4th and below", .dim, indent: 2)
         let hinges = analysis.hinges()
         if !hinges.isEmpty {
             out.blank()

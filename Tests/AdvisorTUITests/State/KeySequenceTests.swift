@@ -132,7 +132,7 @@ import Testing
         #expect(state.overlay == .sensitivity)
         let shown = frame(state)
         #expect(shown.contains("How sure, and what would change it"))
-        #expect(shown.contains("First place over 10,000 sampled weightings"))
+        #expect(shown.contains("Ranks over 10,000 sampled weightings"))
         let insight = try #require(state.resultsInsight)
         let lines = SensitivityOverlay.lines(state, width: 88, unicode: true)
         for counterfactual in insight.analysis.counterfactuals {
