@@ -121,11 +121,9 @@ struct RecommendRequest: Equatable {
         let format = try report.format(for: destination)
         let date = try report.resolvedDate()
         let loaded = try knowledge.load()
-        let judgements = try pairwise.load(knowledge: loaded.knowledge)
-        let base = judgements.map { $0.applied(to: loaded.knowledge) } ?? loaded.knowledge
-        let given = try answers.answers(for: base)
-        let weights = try answers.weights(for: base)
-        let consultation = Engine.consult(base, answers: given, weights: weights)
+        let person = try Self.personal(loaded.knowledge, answers: answers, pairwise: pairwise)
+        let judgements = person.judgements
+        let consultation = Engine.consult(person.knowledge, answers: person.answers, weights: person.weights)
         try consultation.requireSomeWeight()
         var options = ReportOptions(
             title: report.title, date: date, decisionMakers: report.decisionMakers, consulted: report.consulted,
@@ -155,5 +153,25 @@ struct RecommendRequest: Equatable {
                                      overwrite: report.force)
         }
         return Finished(loaded: loaded, consultation: consultation, rendered: rendered)
+    }
+}
+
+extension RecommendRequest {
+    /// One person's input to the engine: the knowledge with their pairwise judgements applied as
+    /// base weights, their answers and their `--weight` overrides. `recommend` and each member of
+    /// `team` are consulted from this.
+    struct Personal {
+        var knowledge: KnowledgeBase
+        var answers: Answers
+        var weights: [String: Double]
+        var judgements: PairwiseJudgements?
+    }
+
+    static func personal(_ knowledge: KnowledgeBase, answers: some AnswerChoice,
+                         pairwise: some PairwiseChoice) throws(Failure) -> Personal {
+        let judgements = try pairwise.load(knowledge: knowledge)
+        let base = judgements.map { $0.applied(to: knowledge) } ?? knowledge
+        return Personal(knowledge: base, answers: try answers.answers(for: base),
+                        weights: try answers.weights(for: base), judgements: judgements)
     }
 }
