@@ -15,7 +15,7 @@ struct Advisor: ParsableCommand {
             """,
         version: AdvisorVersion.text,
         subcommands: [Interactive.self, Recommend.self, Questions.self, Frameworks.self, Explain.self, Validate.self,
-                      Knowledge.self],
+                      Knowledge.self, Check.self],
         defaultSubcommand: Interactive.self
     )
 
@@ -58,7 +58,7 @@ extension Advisor {
     static let subcommandsByName: [String: any ParsableCommand.Type] = [
         "recommend": Recommend.self, "questions": Questions.self, "frameworks": Frameworks.self,
         "explain": Explain.self, "validate": Validate.self, "interactive": Interactive.self,
-        "knowledge": Knowledge.self,
+        "knowledge": Knowledge.self, "check": Check.self,
     ]
 
     /// Parses `advisor SUBCOMMAND ...` with the subcommand as the root, and `advisor [--flags]` with
