@@ -14,8 +14,8 @@ struct Advisor: ParsableCommand {
             For scripts and CI, use 'advisor recommend'.
             """,
         version: AdvisorVersion.text,
-        subcommands: [Interactive.self, Recommend.self, Team.self, Questions.self, Frameworks.self, Explain.self, Validate.self,
-                      Knowledge.self],
+        subcommands: [Interactive.self, Recommend.self, Team.self, Check.self, Questions.self, Frameworks.self,
+                      Explain.self, Validate.self, Knowledge.self],
         defaultSubcommand: Interactive.self
     )
 
@@ -58,7 +58,7 @@ extension Advisor {
     static let subcommandsByName: [String: any ParsableCommand.Type] = [
         "recommend": Recommend.self, "questions": Questions.self, "frameworks": Frameworks.self,
         "explain": Explain.self, "validate": Validate.self, "interactive": Interactive.self,
-        "knowledge": Knowledge.self, "team": Team.self,
+        "knowledge": Knowledge.self, "team": Team.self, "check": Check.self,
     ]
 
     /// Parses `advisor SUBCOMMAND ...` with the subcommand as the root, and `advisor [--flags]` with

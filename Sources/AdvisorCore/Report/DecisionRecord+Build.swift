@@ -5,6 +5,7 @@ extension DecisionRecord {
         let project = AnswerProse.project(c, title: options.title)
         let winnerName = c.winner?.name
         date = options.date
+        metadata = RecordMetadata(c, options: options)
         decisionMakers = options.decisionMakers
         consulted = options.consulted
         informed = options.informed

@@ -134,6 +134,8 @@ struct DecisionRecord: Hashable, Sendable {
     var rankAcceptability: [RankShares] = []
     /// The robustness verdict, for the chart's caption.
     var robustnessVerdict: String?
+    /// What `advisor check` needs to run the record again.
+    var metadata: RecordMetadata
 }
 
 extension DecisionRecord {

@@ -13,6 +13,8 @@ public enum HTMLReport {
     static func render(_ record: DecisionRecord) -> String {
         var html = head(title: record.title, stylesheet: stylesheet) + [
             "<body>",
+            // What `advisor check` reads to run the record again (JSON that cannot end the comment).
+            RecordMetadata.commentPrefix + record.metadata.commentJSON + " -->",
             "<main>",
             "<header>",
             "<p class=\"kind\">Architecture decision record</p>",

@@ -19,6 +19,8 @@ public enum MarkdownReport {
         if let makers = record.decisionMakers { out.raw("decision-makers: " + yamlQuoted(makers)) }
         if let consulted = record.consulted { out.raw("consulted: " + yamlQuoted(consulted)) }
         if let informed = record.informed { out.raw("informed: " + yamlQuoted(informed)) }
+        // What `advisor check` reads to run the record again.
+        record.metadata.frontMatterLines.forEach { out.raw($0) }
         out.raw("---")
         out.blank()
         out.raw("# " + MarkdownText.escape(record.title))

@@ -130,7 +130,7 @@ struct ReportGoldenTests {
                                     informed: "All <engineers>")
         let markdown = MarkdownReport.render(c, options: options)
         #expect(markdown.hasPrefix("---\nstatus: proposed\ndate: 2026-01-15\nconsulted: \"Cleo \\\"sec\\\": ops\\nteam\"\n"
-                                   + "informed: \"All <engineers>\"\n---\n"))
+                                   + "informed: \"All <engineers>\"\nadvisor:\n"))
         #expect(markdown.contains("  --consulted 'Cleo \"sec\": ops\\u{A}team' \\\n  --informed 'All <engineers>' \\\n"))
         let html = HTMLReport.render(c, options: options)
         #expect(html.contains("<dt>Consulted</dt><dd>Cleo &quot;sec&quot;: ops\nteam</dd>"))
