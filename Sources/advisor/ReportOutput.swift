@@ -13,8 +13,8 @@ enum ReportDestination: Equatable {
     case adrDirectory(String)
 }
 
-/// `--format`, `--output`, `--force`, `--adr-dir`, and what a decision record says about itself.
-struct ReportOutputOptions: ParsableArguments, ReportChoice {
+/// `--format`, `--output` and `--force`: where a report goes, for every command that writes one.
+struct ReportFileOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Output format: text, json, markdown (a MADR decision record) or html. "
                                             + "Default: from the --output extension, else text.", valueName: "format"))
     var format: ReportFormat?
@@ -25,6 +25,14 @@ struct ReportOutputOptions: ParsableArguments, ReportChoice {
 
     @Flag(name: .long, help: "Replace the --output file if it exists.")
     var force = false
+}
+
+/// `--format`, `--output`, `--force`, `--adr-dir`, and what a decision record says about itself.
+struct ReportOutputOptions: ParsableArguments, ReportChoice {
+    @OptionGroup var file: ReportFileOptions
+    var format: ReportFormat? { file.format }
+    var output: String? { file.output }
+    var force: Bool { file.force }
 
     @Option(name: .customLong("adr-dir"),
             help: ArgumentHelp("Write the next numbered Markdown decision record (NNNN-use-<winner>.md) into DIR, "

@@ -32,16 +32,10 @@ struct Team: ParsableCommand, ReportChoice {
     @OptionGroup var knowledgeOptions: KnowledgeOptions
     @OptionGroup var analysisOptions: AnalysisOptions
 
-    @Option(name: .long, help: ArgumentHelp("Output format: text, json, markdown (a MADR decision record) or html. "
-                                            + "Default: from the --output extension, else text.", valueName: "format"))
-    var format: ReportFormat?
-
-    @Option(name: [.short, .long], help: ArgumentHelp("Write the report to PATH (atomically) instead of standard "
-                                                      + "output; '-' is standard output.", valueName: "path"))
-    var output: String?
-
-    @Flag(name: .long, help: "Replace the --output file if it exists.")
-    var force = false
+    @OptionGroup var file: ReportFileOptions
+    var format: ReportFormat? { file.format }
+    var output: String? { file.output }
+    var force: Bool { file.force }
 
     @Option(name: .long, help: ArgumentHelp("The project's name, as in \"Use FastAPI for <title>\".",
                                             valueName: "title"))
