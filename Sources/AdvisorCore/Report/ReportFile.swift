@@ -3,7 +3,8 @@ import Foundation
 /// Writes a rendered report to a path: atomically for files (see `AtomicFile`), straight through
 /// for devices and pipes such as `/dev/stdout` or `/dev/full`, which can't be replaced by a rename.
 public enum ReportFile {
-    /// Writes `contents` to `path`. An existing regular file is replaced only when `overwrite` is true.
+    /// Writes `contents` to `path`. Anything already at the path (a file, a link, a device, a pipe) is
+    /// written over only when `overwrite` is true; a device or a pipe is written in place.
     public static func write(_ contents: String, to path: String, overwrite: Bool) throws(AtomicFile.Failure) {
         try write(bytes: Array(contents.utf8), to: path, overwrite: overwrite)
     }
@@ -18,6 +19,10 @@ public enum ReportFile {
         if stat(path, &info) == 0 {
             let type = info.st_mode & S_IFMT
             if type == S_IFCHR || type == S_IFIFO || type == S_IFSOCK {
+                // A device or a pipe exists like any other path: written only when asked to.
+                guard overwrite else {
+                    throw .exists("'\(path)' already exists (a device or a pipe); use --force to write to it")
+                }
                 try writeThrough(bytes, to: path)
                 return
             }
