@@ -92,13 +92,7 @@ extension AnswerChoice {
                 throw Failure(error)
             }
         } else if let path = answers {
-            guard FileManager.default.fileExists(atPath: path) else {
-                throw .noInput("answers file '\(path)' does not exist")
-            }
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
-                throw .noInput("answers file '\(path)' is a directory")
-            }
+            if let absence = InputFile.absence(of: path, kind: "answers file") { throw .noInput(absence) }
             do {
                 result = try AnswersFile.read(path: path, parser: parser)
             } catch {

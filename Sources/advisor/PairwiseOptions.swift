@@ -16,11 +16,7 @@ extension PairwiseChoice {
     /// accepted with a warning on stderr naming the comparison to revise.
     func load(knowledge: KnowledgeBase) throws(Failure) -> PairwiseJudgements? {
         guard let path = pairwise else { return nil }
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw .noInput("pairwise file '\(path)' does not exist")
-        }
-        if isDirectory.boolValue { throw .noInput("pairwise file '\(path)' is a directory") }
+        if let absence = InputFile.absence(of: path, kind: "pairwise file") { throw .noInput(absence) }
         let judgements: PairwiseJudgements
         do {
             judgements = try PairwiseFile.read(path: path, knowledge: knowledge)

@@ -129,25 +129,10 @@ struct Team: ParsableCommand, ReportChoice {
             throw .usage("\(option) takes NAME=FILE, as in \(example); got \(Echo.quoted(item))")
         }
         let name = String(item[..<equals])
-        guard isPlainWord(name) else {
+        guard TeamDecision.isMemberName(name) else {
             throw .usage("member name \(Echo.quoted(name)) is not a plain word; use letters, digits, '-' and '_', "
                          + "starting with a letter")
         }
         return (name, String(item[item.index(after: equals)...]))
-    }
-
-    /// Letters (with their combining marks), digits, `-` and `_`, starting with a letter, at most 40
-    /// characters: checked scalar by scalar, so no control or formatting character hides in a name.
-    static func isPlainWord(_ name: String) -> Bool {
-        let scalars = name.unicodeScalars
-        guard let first = scalars.first, first.properties.isAlphabetic, first.properties.generalCategory != .nonspacingMark,
-              name.count <= 40 else { return false }
-        return scalars.allSatisfy { scalar in
-            switch scalar.properties.generalCategory {
-            case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
-                 .nonspacingMark, .spacingMark, .decimalNumber: true
-            default: scalar == "-" || scalar == "_"
-            }
-        }
     }
 }

@@ -182,6 +182,21 @@ public struct TeamDecision: Sendable {
         return found.map(\.item)
     }
 
+    /// Letters (with their combining marks), digits, `-` and `_`, starting with a letter, at most 40
+    /// characters: checked scalar by scalar, so no control or formatting character hides in a name.
+    public static func isMemberName(_ name: String) -> Bool {
+        let scalars = name.unicodeScalars
+        guard let first = scalars.first, first.properties.isAlphabetic, first.properties.generalCategory != .nonspacingMark,
+              name.count <= 40 else { return false }
+        return scalars.allSatisfy { scalar in
+            switch scalar.properties.generalCategory {
+            case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+                 .nonspacingMark, .spacingMark, .decimalNumber: true
+            default: scalar == "-" || scalar == "_"
+            }
+        }
+    }
+
     /// Where an answer sorts: options in the question's order, yes before no, unanswered last.
     private static func order(of value: AnswerValue?, in question: Question) -> [Int] {
         switch value {

@@ -22,7 +22,8 @@ public enum AdvisorApp {
     }
 
     /// Runs `state` on `terminal` until it ends. Progress goes to `store` after every change;
-    /// exports the user asks for are written by `exporter`. The terminal is restored on every way out.
+    /// exports the user asks for are written by `exporter`, and team members' files read by a
+    /// `TeamLoader`. The terminal is restored on every way out.
     public static func run<T: Terminal>(_ initial: AdvisorState, on terminal: inout T,
                                         store: SessionStore?, exporter: ReportExporter = ReportExporter()) -> Outcome {
         var state = initial
@@ -50,6 +51,7 @@ public enum AdvisorApp {
             }
             state.apply(key)
             exporter.performPending(in: &state)
+            TeamLoader().performPending(in: &state)
             saver.persist(state)
             if let problem = saver.takeProblem() { state.notice = problem }
             switch state.exit {

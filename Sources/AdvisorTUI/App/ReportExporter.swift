@@ -26,7 +26,11 @@ public struct ReportExporter: Sendable {
         // The report says what the results screen showed: the robustness verdict and what would
         // change the winner, from the same settings.
         options.analysis = DecisionAnalysis.run(consultation, settings: ResultsInsight.settings)
-        let contents = ReportRenderer.render(consultation, format: request.format, options: options)
+        return write(ReportRenderer.render(consultation, format: request.format, options: options), for: request)
+    }
+
+    /// Writes `contents` where `request` says, as the outcome the form shows.
+    private func write(_ contents: String, for request: ExportRequest) -> ExportOutcome {
         let target = Self.absolute(request.path)
         do {
             try writer(contents, target, request.overwrite)
@@ -39,11 +43,28 @@ public struct ReportExporter: Sendable {
         }
     }
 
+    /// Writes the team comparison's report `request` asks for.
+    public func perform(_ request: ExportRequest, team: TeamView, members: [TeamMember]) -> ExportOutcome {
+        let options = TeamReport.Options(
+            date: request.date, robustness: team.robustness,
+            pairwise: Dictionary(members.compactMap { member in member.pairwisePath.map { (member.name, $0) } },
+                                 uniquingKeysWith: { first, _ in first }))
+        return write(TeamReport.render(team.decision, format: request.format, options: options), for: request)
+    }
+
     /// Runs the write `state` is waiting for, if any, and shows its outcome. True if there was one.
     @discardableResult
     public func performPending(in state: inout AdvisorState) -> Bool {
         guard let request = state.takeExportRequest() else { return false }
-        state.finishExport(perform(request, consultation: state.consultation))
+        if request.team {
+            guard let team = state.team else {
+                state.finishExport(.failed("No colleague is loaded, so there is no team comparison to export."))
+                return true
+            }
+            state.finishExport(perform(request, team: team, members: state.teamMembers))
+        } else {
+            state.finishExport(perform(request, consultation: state.consultation))
+        }
         return true
     }
 

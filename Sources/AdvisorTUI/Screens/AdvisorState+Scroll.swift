@@ -3,7 +3,8 @@ import AdvisorCore
 // MARK: - Keeping scroll offsets in range
 
 extension AdvisorState {
-    /// The largest useful scroll offset for what is on screen: the why overlay or the results detail.
+    /// The largest useful scroll offset for what is on screen: a scrolling overlay, the team
+    /// comparison, or the results detail.
     var maximumScroll: Int {
         guard size.fits(.minimum) else { return 0 }
         if overlay == .why || overlay == .sensitivity || overlay == .compare {
@@ -15,6 +16,11 @@ extension AdvisorState {
             }
             let frameHeight = min(size.height - 4, count + 4) - 4
             return count > frameHeight ? count - (frameHeight - 1) : 0
+        }
+        if overlay == .team, let form = teamForm {
+            let layout = TeamOverlay.Layout(size: size, form: form, unicode: unicode)
+            let count = TeamOverlay.lines(self, width: layout.contentWidth, unicode: unicode).count
+            return count > layout.comparisonHeight ? count - (layout.comparisonHeight - 1) : 0
         }
         guard screen == .results, resultsOrder.indices.contains(cursor) else { return 0 }
         // The same layout drawing uses, verdict and "What would change it" included.

@@ -49,6 +49,10 @@ enum HelpOverlay {
                     ("  typing  Bksp", "export: edit the path (Tab: to the path)"),
                     ("  Enter  Esc", "export: write the file, or cancel"),
                     ("  y n", "export: replace an existing file, or keep it"),
+                    ("t", "team: load colleagues' answers files and compare them with yours"),
+                    ("  Tab  Enter", "team: next field; load the member"),
+                    ("  \(g.left) \(g.arrow)  x", "team: select a member; remove it"),
+                    ("  a  e  Esc", "team: add another; export the team's report; close"),
                     ("p", "compare criteria in pairs to set their weights"),
                     ("q", "quit; answers stay saved until a report is exported")] + common
         case .pairwise:

@@ -66,7 +66,7 @@ enum ResultsScreen {
                              height: layout.detailBottom - layout.detailTop, offset: state.scroll)
         }
         ScreenRenderer.hints([(g.upDown, "framework"), ("PgDn", "scroll"), ("c", "sensitivity"), ("v", "compare"), ("r", "review"),
-                              ("e", "export"), ("p", "pairwise"), ("?", "help"),
+                              ("e", "export"), ("t", "team"), ("p", "pairwise"), ("?", "help"),
                               ("q", "quit")], into: &canvas)
     }
 }

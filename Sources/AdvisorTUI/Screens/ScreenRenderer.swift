@@ -38,6 +38,7 @@ public enum ScreenRenderer {
         case .compare?: CompareOverlay.render(state, into: &canvas)
         case .confirmQuit?: QuitOverlay.render(state, into: &canvas)
         case .export?: ExportOverlay.render(state, into: &canvas)
+        case .team?: TeamOverlay.render(state, into: &canvas)
         case nil: break
         }
         if let notice = state.notice {

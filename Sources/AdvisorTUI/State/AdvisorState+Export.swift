@@ -20,10 +20,14 @@ public struct ExportForm: Hashable, Sendable {
     public internal(set) var confirmingOverwrite = false
     /// A line shown in the overlay, such as why Enter did nothing.
     public internal(set) var message: String?
+    /// Whether the report is the team comparison's (`e` in the team overlay) rather than yours.
+    public let team: Bool
 
-    /// A form for a report dated `date` (`YYYY-MM-DD`): Markdown, `./decision-<date>.md`.
-    public init(date: String) {
-        path = "./decision-\(date).\(ReportFormat.markdown.fileExtension)"
+    /// A form for a report dated `date` (`YYYY-MM-DD`): Markdown, `./decision-<date>.md`
+    /// (`./team-decision-<date>.md` for the team's).
+    public init(date: String, team: Bool = false) {
+        self.team = team
+        path = "./\(team ? "team-" : "")decision-\(date).\(ReportFormat.markdown.fileExtension)"
     }
 
     /// Picks `format`; a path ending in a report extension follows it (`.md` → `.html`).
@@ -50,6 +54,8 @@ public struct ExportRequest: Hashable, Sendable {
     public var date: String
     /// Whether an existing file may be replaced (the user said yes).
     public var overwrite: Bool
+    /// The team comparison's report rather than yours.
+    public var team = false
 }
 
 /// How a requested export went.
@@ -63,9 +69,10 @@ public enum ExportOutcome: Hashable, Sendable {
 }
 
 extension AdvisorState {
-    /// `e` on the results: opens the export overlay, keeping the last format and path of this session.
-    mutating func openExport() {
-        var form = exportForm ?? ExportForm(date: reportDate)
+    /// `e` on the results (or, with `team`, in the team overlay): opens the export overlay, keeping
+    /// the last format and path of this session for the same kind of report.
+    mutating func openExport(team: Bool = false) {
+        var form = exportForm.flatMap { $0.team == team ? $0 : nil } ?? ExportForm(date: reportDate, team: team)
         form.confirmingOverwrite = false
         form.message = nil
         form.focus = .format
@@ -85,7 +92,8 @@ extension AdvisorState {
             switch key {
             case .character("y"), .character("Y"):
                 form.confirmingOverwrite = false
-                exportRequest = ExportRequest(path: form.path, format: form.format, date: reportDate, overwrite: true)
+                exportRequest = ExportRequest(path: form.path, format: form.format, date: reportDate, overwrite: true,
+                                              team: form.team)
             case .character("n"), .character("N"), .escape:
                 form.confirmingOverwrite = false
                 form.focus = .path
@@ -97,14 +105,15 @@ extension AdvisorState {
         }
         switch key {
         case .escape:
-            overlay = nil
+            overlay = form.team ? .team : nil
             exportForm = form
         case .enter:
             if form.path.allSatisfy(\.isWhitespace) {
                 form.message = "Type a file name to export to."
                 form.focus = .path
             } else {
-                exportRequest = ExportRequest(path: form.path, format: form.format, date: reportDate, overwrite: false)
+                exportRequest = ExportRequest(path: form.path, format: form.format, date: reportDate, overwrite: false,
+                                              team: form.team)
             }
         case .up: form.moveFormat(by: -1)
         case .down: form.moveFormat(by: 1)
@@ -149,8 +158,10 @@ extension AdvisorState {
     public mutating func finishExport(_ outcome: ExportOutcome) {
         switch outcome {
         case .wrote(let path):
-            overlay = nil
-            exported = true
+            // The session is kept until a report of your own answers is written.
+            let team = exportForm?.team ?? false
+            overlay = team ? .team : nil
+            if !team { exported = true }
             notice = "Wrote \(path)"
         case .exists:
             guard var form = exportForm else { return }

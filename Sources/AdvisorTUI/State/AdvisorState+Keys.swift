@@ -57,6 +57,8 @@ extension AdvisorState {
             overlay = nil
         case .export:
             applyExport(key)
+        case .team:
+            applyTeam(key)
         case .confirmQuit:
             if key == .character("y") || key == .character("Y") || key == .character("q") {
                 exit = .quit
@@ -200,6 +202,7 @@ extension AdvisorState {
         case .character("v") where CompareOverlay.pair(self) != nil:
             overlay = .compare
             scroll = 0
+        case .character("t"): openTeam()
         case .character("p"): openPairwise()
         case .character("r"), .left, .backspace, .escape: showReview()
         case .character("q"): requestQuit()

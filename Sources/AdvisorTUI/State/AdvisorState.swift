@@ -25,6 +25,8 @@ public struct AdvisorState: Sendable {
         case sensitivity
         /// `v` on the results: the selected framework against the winner, criterion by criterion.
         case compare
+        /// `t` on the results: colleagues' answers files loaded beside yours, compared as `advisor team` does.
+        case team
     }
 
     /// Why the advisor is ending.
@@ -82,6 +84,16 @@ public struct AdvisorState: Sendable {
     public internal(set) var exportForm: ExportForm?
     /// A report waiting to be written by the app loop (see `takeExportRequest()`).
     public internal(set) var exportRequest: ExportRequest?
+    /// The team overlay's form; kept after closing so `t` reopens it as it was.
+    public internal(set) var teamForm: TeamForm?
+    /// Colleagues loaded into the team comparison, in the order added; kept for the session.
+    public internal(set) var teamMembers: [TeamMember] = []
+    /// The name your answers go by in the team comparison.
+    public internal(set) var teamOwnName = AdvisorState.ownMemberName
+    /// The comparison of your answers with the loaded members' (nil while none is loaded).
+    public internal(set) var team: TeamView?
+    /// A member's files waiting to be read by the app loop (see `takeTeamRequest()`).
+    public internal(set) var teamRequest: TeamLoadRequest?
     /// The date reports are dated and named with, `YYYY-MM-DD`.
     public var reportDate: String
     /// Set when the advisor should end.
