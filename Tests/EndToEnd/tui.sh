@@ -90,6 +90,46 @@ test_results_keep_work() {
     terminal_restored
 }
 
+# t on the results loads a colleague's answers file beside yours: the group's choice is the one
+# `advisor team` makes from the same two files, a missing file is one line in the form, and e
+# writes the team's record.
+test_team() {
+    start team
+    printf 'project_type: api\ntraffic: high\nteam_experience: [fastapi]\n' > "$WORK/team/me.yaml"
+    printf 'project_type: web_app\ntraffic: low\nteam_experience: [django]\n' > "$WORK/team/ana.yaml"
+    type_line "cd '$WORK/team' && '$BIN' --answers me.yaml; echo EXIT=\$?"
+    wait_for "Press Enter to continue" || return 1
+    keys r
+    wait_for "Show recommendation" || return 1
+    keys Enter
+    wait_for "Recommendation: " || return 1
+    keys t
+    wait_for "(no colleague loaded yet)" || return 1
+    tmux -L "$SOCKET" send-keys -l "ben.yaml"
+    keys Enter
+    wait_for "answers file '$WORK/team/ben.yaml' does not exist" || return 1
+    keys C-u
+    tmux -L "$SOCKET" send-keys -l "ana.yaml"
+    keys Enter
+    wait_for "Team decision for the project:" || return 1
+    local shown expected
+    shown=$(screen | sed -n 's/^.*Team decision for the project: \([A-Za-z ]*[a-z]\) (group score.*$/\1/p' | head -1)
+    expected=$("$BIN" team --member you="$WORK/team/me.yaml" --member ana="$WORK/team/ana.yaml" --format json \
+        | python3 -c 'import json,sys; print(json.load(sys.stdin)["group"]["ranking"][0]["name"])')
+    [[ -n $shown && $shown == "$expected" ]] || { echo "  TUI says '$shown', advisor team says '$expected'" >&2; return 1; }
+    wait_for "Members: you (your answers) · ana" || return 1
+    keys e
+    wait_for "team-decision-" || return 1
+    keys Enter
+    wait_for "Wrote $WORK/team/team-decision-" || return 1
+    grep -q "^## Where the team differs" "$WORK"/team/team-decision-*.md || { echo "  no team record written" >&2; return 1; }
+    keys Escape
+    wait_for "Recommendation: " || return 1
+    keys q
+    wait_for "EXIT=0" || return 1
+    terminal_restored
+}
+
 # Each framework's explanation on the results scrolls to its last line with End; h opens the help;
 # a digit on a multi-choice question moves without ticking.
 test_scroll_help_digits() {
@@ -275,7 +315,7 @@ test_colours() {
     terminal_restored
 }
 
-for test in test_walkthrough test_results_keep_work test_scroll_help_digits test_sigterm_and_resume test_resize_and_hangup \
+for test in test_walkthrough test_results_keep_work test_team test_scroll_help_digits test_sigterm_and_resume test_resize_and_hangup \
         test_suspend_and_resume test_mouse_click test_colours; do
     ( set -o pipefail; $test )
     report "${test#test_}" $?
