@@ -49,7 +49,7 @@ struct Check: ParsableCommand {
         if date != nil && !supersede { throw Failure.usage("--date is for the records --supersede writes") }
         let files = try Self.records(in: paths)
         let loaded = try knowledgeOptions.load()
-        var checker = RecordChecker(knowledge: loaded.knowledge)
+        var checker = RecordChecker(knowledge: loaded.knowledge, directories: knowledgeOptions.knowledge)
         var results: [CheckedRecord] = []
         for path in files {
             var checked = checker.check(path: path)
@@ -138,15 +138,19 @@ struct Check: ParsableCommand {
 /// Checks records against one knowledge base, loading each pairwise file once.
 struct RecordChecker {
     let knowledge: KnowledgeBase
+    /// The `--knowledge` directories it was loaded from (none: the built-in knowledge).
+    let directories: [String]
     private var pairwise: [String: Result<PairwiseJudgements, RecordCheck.Problem>] = [:]
 
-    init(knowledge: KnowledgeBase) {
+    init(knowledge: KnowledgeBase, directories: [String]) {
         self.knowledge = knowledge
+        self.directories = directories
     }
 
     mutating func check(path: String) -> CheckedRecord {
         let (text, reading) = RecordMetadata.read(path: path)
-        var checked = CheckedRecord(path: path, text: text, result: RecordCheck(status: .skipped))
+        var checked = CheckedRecord(path: path, text: text, result: RecordCheck(status: .skipped),
+                                    digest: knowledge.digest, directories: directories)
         switch reading {
         case .notWritten:
             checked.result.problem = "not written by advisor"
@@ -202,6 +206,21 @@ struct CheckedRecord {
     var pairwise: PairwiseJudgements?
     /// The record written in its place by `--supersede`.
     var superseded: String?
+    /// The digest and `--knowledge` directories of the knowledge it was checked against.
+    var digest: String
+    var directories: [String]
+
+    /// Whether the record was written from other knowledge than it is checked against: another
+    /// digest, or other `--knowledge` directories.
+    var knowledgeDiffers: Bool {
+        guard let metadata else { return false }
+        return metadata.digest != digest || metadata.knowledgeDirectories != directories
+    }
+
+    /// "the built-in knowledge", or "--knowledge base overlay".
+    static func described(_ directories: [String]) -> String {
+        directories.isEmpty ? "built-in" : "--knowledge " + directories.joined(separator: " ")
+    }
 
     /// `path: status`, then the details, indented.
     var textLines: [String] {
@@ -227,6 +246,12 @@ struct CheckedRecord {
         case .holds:
             break
         }
+        if let metadata, r.consultation != nil, knowledgeDiffers {
+            // Which knowledge the verdict compares: a decision that holds against changed knowledge
+            // is worth knowing, and so is a check run against other directories than the record's.
+            details.append("knowledge: \(metadata.digest.prefix(12)) (\(Self.described(metadata.knowledgeDirectories))) "
+                           + "when recorded, now \(digest.prefix(12)) (\(Self.described(directories)))")
+        }
         if let superseded {
             details.append("wrote \(superseded); marked \((path as NSString).lastPathComponent) superseded")
         }
@@ -245,6 +270,15 @@ struct CheckedRecord {
             return .object(fields)
         })))
         members.append(("problem", r.problem.map(JSONValue.string) ?? .null))
+        if let metadata {
+            func knowledge(_ digest: String, _ directories: [String]) -> JSONValue {
+                .object([("digest", .string(digest)), ("directories", .array(directories.map(JSONValue.string)))])
+            }
+            members.append(("knowledge", .object([
+                ("recorded", knowledge(metadata.digest, metadata.knowledgeDirectories)),
+                ("current", knowledge(digest, directories)), ("changed", .bool(knowledgeDiffers)),
+            ])))
+        }
         if let superseded { members.append(("superseded_by", .string(superseded))) }
         return .object(members)
     }

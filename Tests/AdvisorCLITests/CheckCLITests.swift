@@ -43,6 +43,20 @@ struct CheckCLITests {
         return (directory, directory + "/0001-use-fastapi.md")
     }
 
+    /// The digest of the knowledge `advisor recommend` loads with `arguments` (such as `--knowledge DIR`).
+    static func digest(_ arguments: [String] = []) throws -> String {
+        let result = try CommandRunner.advisor(["recommend", "--format", "json"] + arguments)
+        let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+        let knowledge = try #require(object?["knowledge"] as? [String: Any])
+        return try #require(knowledge["digest"] as? String)
+    }
+
+    /// The line a check adds when the knowledge is not the record's: built-in then, `overlay` now.
+    static func knowledgeLine(overlay: String) throws -> String {
+        "  knowledge: \(try digest().prefix(12)) (built-in) when recorded, now "
+            + "\(try digest(["--knowledge", overlay]).prefix(12)) (--knowledge \(overlay))"
+    }
+
     static func edit(_ path: String, _ transform: (String) -> String) throws {
         let text = try String(contentsOfFile: path, encoding: .utf8)
         try transform(text).write(toFile: path, atomically: true, encoding: .utf8)
@@ -69,6 +83,7 @@ struct CheckCLITests {
         #expect(result.stdout == """
             \(path): winner changed: fastapi → litestar
               api_development: fastapi's lead over litestar 0.00 → -13.52 points
+            \(try Self.knowledgeLine(overlay: overlay))
 
             """)
     }
@@ -82,8 +97,19 @@ struct CheckCLITests {
         #expect(result.stdout == """
             \(path): scores moved
               litestar, performance: 8.45 → 5.07 points
+            \(try Self.knowledgeLine(overlay: overlay))
 
             """)
+    }
+
+    @Test("a decision that holds against changed knowledge says which knowledge it was checked against")
+    func holdsAgainstChangedKnowledge() throws {
+        let (_, path) = try Self.record()
+        // Flask's performance set to the rating it has: other knowledge, the same scores.
+        let overlay = try Self.overlay("same", framework: "flask", criterion: "performance", score: 3)
+        let result = try CommandRunner.advisor(["check", "--knowledge", overlay, path])
+        #expect(result.exitCode == 0, "\(result)")
+        #expect(result.stdout == "\(path): holds\n\(try Self.knowledgeLine(overlay: overlay))\n")
     }
 
     @Test("a recorded question or answer the knowledge no longer has: cannot re-run, named, exit 65")
@@ -165,7 +191,20 @@ struct CheckCLITests {
                     "new": -13.5211
                   }
                 ],
-                "problem": null
+                "problem": null,
+                "knowledge": {
+                  "recorded": {
+                    "digest": "\(try Self.digest())",
+                    "directories": []
+                  },
+                  "current": {
+                    "digest": "\(try Self.digest(["--knowledge", overlay]))",
+                    "directories": [
+                      "\(overlay)"
+                    ]
+                  },
+                  "changed": true
+                }
               }
             ]
 
@@ -194,7 +233,7 @@ struct CheckCLITests {
             \(path): skipped: superseded by 0002-use-litestar.md
             \(written): holds
 
-            """)
+            """, "the new record was written from the overlay it is checked against")
     }
 
     @Test("the HTML record carries the metadata in a comment, and checks too")
