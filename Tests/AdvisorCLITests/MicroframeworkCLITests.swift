@@ -12,7 +12,7 @@ struct MicroframeworkCLITests {
             ["project_type=api", "traffic=low", "async_workload=no", "must_have=microframework"]))
         #expect(result.exitCode == 0, "\(result)")
         #expect(result.stderr.isEmpty)
-        #expect(result.stdout.hasPrefix("Recommendation: Flask (56.7 of 100)\n"))
+        #expect(result.stdout.hasPrefix("Recommendation: Flask (58.5 of 100)\n"))
         #expect(result.stdout.contains("""
             Why Flask over Starlette:
               1. Ecosystem maturity and community: Flask 4 vs Starlette 2, weight 2: +2.4 points
@@ -41,6 +41,6 @@ struct MicroframeworkCLITests {
                                                 CommandRunner.packageRoot + "/Knowledge"])
         #expect(result.exitCode == 0, "\(result)")
         #expect(result.stderr == "")
-        #expect(result.stdout.contains(": 16 criteria, 6 frameworks, 22 questions, 72 rules, 77 sources; digest "))
+        #expect(result.stdout.contains(": 16 criteria, 6 frameworks, 22 questions, 74 rules, 77 sources; digest "))
     }
 }
