@@ -46,6 +46,7 @@ struct InteractiveSession: Equatable {
         let store = SessionStore.standard(environment: environment)
         var state = AdvisorState(knowledge: knowledge)
         var resumePoint: String?
+        var resumedTeam: (loaded: (members: [TeamMember], problems: [String]), ownName: String)?
         if resume {
             guard let store else {
                 throw Failure.noInput("no saved session: neither XDG_STATE_HOME nor HOME is set")
@@ -61,6 +62,7 @@ struct InteractiveSession: Equatable {
                 throw Failure.noInput("no unfinished session to resume (looked for '\(store.path)')")
             }
             state = AdvisorState(knowledge: knowledge, answers: snapshot.answers, skipped: snapshot.skipped)
+            resumedTeam = (TeamLoader().restore(snapshot.team, knowledge: knowledge), snapshot.teamOwnName)
             resumePoint = snapshot.resumePoint ?? knowledge.questions.first?.id
         }
         if let answersFile {
@@ -72,12 +74,18 @@ struct InteractiveSession: Equatable {
         // A plain `advisor` with a session on disk offers it rather than overwriting it unasked.
         if !resume, answersFile == nil, let store, let saved = try? store.load(knowledge: knowledge),
            !saved.answers.isEmpty {
+            let team = TeamLoader().restore(saved.team, knowledge: knowledge)
             state.resumeOffer = ResumeOffer(answers: saved.answers, skipped: saved.skipped,
-                                            resumePoint: saved.resumePoint)
+                                            resumePoint: saved.resumePoint, team: team.members,
+                                            teamProblems: team.problems, teamOwnName: saved.teamOwnName)
         }
         if store == nil {
             state.welcomeNote = (state.welcomeNote.map { $0 + " " } ?? "")
                 + "Progress is not saved: neither XDG_STATE_HOME nor HOME is set."
+        }
+        if let resumedTeam {
+            state.restoreTeam(resumedTeam.loaded.members, problems: resumedTeam.loaded.problems,
+                              ownName: resumedTeam.ownName)
         }
         if resume { state.resume(at: resumePoint) }
         if pairwise { state.openPairwise() }

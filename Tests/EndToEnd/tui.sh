@@ -127,6 +127,25 @@ test_team() {
     wait_for "Recommendation: " || return 1
     keys q
     wait_for "EXIT=0" || return 1
+    # The comparison is part of the saved session: --resume reads ana's file again.
+    grep -q '^# team-member: \["ana", ' "$STATE/advisor/session.yaml" || { echo "  team not saved" >&2; return 1; }
+    type_line "clear; '$BIN' --resume; echo EXIT=\$?"
+    wait_for "Recommendation: " || return 1
+    keys t
+    wait_for "Members: you (your answers) · ana" || return 1
+    keys Escape q
+    wait_for "EXIT=0" || return 1
+    # A file gone since is named on resuming, and its member left out.
+    rm "$WORK/team/ana.yaml"
+    type_line "clear; '$BIN'; echo EXIT=\$?"
+    wait_for "Resume 3 saved answers? Enter resume" || return 1
+    keys Enter
+    wait_for "ana is left out of the team comparison:" || return 1
+    # The notice wraps rather than being cut: the whole line, read across its rows.
+    screen | tr '\n' ' ' | tr -s ' ' | grep -qF "answers file '$WORK/team/ana.yaml' does not exist" \
+        || { echo "  the notice does not name the missing file whole" >&2; return 1; }
+    keys q
+    wait_for "EXIT=0" || return 1
     terminal_restored
 }
 

@@ -28,6 +28,9 @@ public enum AdvisorApp {
                                         store: SessionStore?, exporter: ReportExporter = ReportExporter()) -> Outcome {
         var state = initial
         state.apply(.resize(terminal.size))
+        // A notice the caller set (such as a resumed member whose file no longer reads) outlives the
+        // first resize, which clears notices as every key does.
+        if state.notice == nil { state.notice = initial.notice }
         state.unicode = terminal.appearance.unicode
         var saver = Saver(store: store)
         saver.persist(state)

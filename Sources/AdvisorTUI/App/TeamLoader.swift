@@ -28,11 +28,27 @@ public struct TeamLoader: Sendable {
         let base = judgements.map { $0.applied(to: knowledge) } ?? knowledge
         do {
             let answers = try AnswersFile.read(path: answersPath, parser: AnswerParser(knowledge: base))
-            return .loaded(TeamMember(name: request.name, answersPath: request.answersPath,
-                                      pairwisePath: request.pairwisePath, answers: answers, judgements: judgements))
+            // Kept with absolute paths: a resumed session reads them again from wherever it starts.
+            return .loaded(TeamMember(name: request.name, answersPath: answersPath,
+                                      pairwisePath: request.pairwisePath.map(ReportExporter.absolute), answers: answers,
+                                      judgements: judgements))
         } catch {
             return .failed(ReportExporter.oneLine(error.line))
         }
+    }
+
+    /// The members a saved session had loaded, read again; a file that no longer reads leaves its
+    /// member out, with one line saying why.
+    public func restore(_ requests: [TeamLoadRequest], knowledge: KnowledgeBase) -> (members: [TeamMember],
+                                                                                    problems: [String]) {
+        var members: [TeamMember] = [], problems: [String] = []
+        for request in requests {
+            switch perform(request, knowledge: knowledge) {
+            case .loaded(let member): members.append(member)
+            case .failed(let line): problems.append("\(request.name) is left out of the team comparison: \(line)")
+            }
+        }
+        return (members, problems)
     }
 
     /// Reads the member `state` is waiting for, if any, and shows the outcome. True if there was one.

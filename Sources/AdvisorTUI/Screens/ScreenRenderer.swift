@@ -42,8 +42,14 @@ public enum ScreenRenderer {
         case nil: break
         }
         if let notice = state.notice {
-            canvas.fill(x: 0, y: canvas.height - 1, width: canvas.width, height: 1)
-            canvas.put(" \(notice) ", x: 1, y: canvas.height - 1, style: CellStyle([.bold, .reverse], role: .accent))
+            // On the bottom row, or the last rows when it is longer (up to three): never cut.
+            let lines = Canvas.wrapped(notice, width: max(1, canvas.width - 4), unicode: canvas.appearance.unicode)
+                .prefix(3)
+            for (offset, line) in lines.enumerated() {
+                let y = canvas.height - lines.count + offset
+                canvas.fill(x: 0, y: y, width: canvas.width, height: 1)
+                canvas.put(" \(line) ", x: 1, y: y, style: CellStyle([.bold, .reverse], role: .accent))
+            }
         }
     }
 

@@ -5,25 +5,36 @@ import Foundation
 /// (default `~/.local/state/advisor/`), rewritten atomically after every step.
 ///
 /// The file is an answers file (`advisor recommend --answers` reads it) whose leading comments
-/// say where to resume and which questions were skipped. Reaching the results clears it, so a
-/// finished session is never offered by `--resume`.
+/// say where to resume, which questions were skipped, and which colleagues' files the team
+/// comparison had loaded. Exporting a report of the answers clears it, so a finished session is
+/// never offered by `--resume`.
 public struct SessionStore: Sendable {
-    /// What is saved: the answers, the skipped questions and where to resume.
+    /// What is saved: the answers, the skipped questions, where to resume, and the team comparison's
+    /// members (their files, read again on resuming) and your name in it.
     public struct Snapshot: Hashable, Sendable {
         public var answers: Answers
         public var skipped: Set<String>
         /// A question id, or `review`.
         public var resumePoint: String?
+        public var team: [TeamLoadRequest]
+        public var teamOwnName: String
 
-        public init(answers: Answers, skipped: Set<String> = [], resumePoint: String? = nil) {
+        public init(answers: Answers, skipped: Set<String> = [], resumePoint: String? = nil,
+                    team: [TeamLoadRequest] = [], teamOwnName: String = AdvisorState.ownMemberName) {
             self.answers = answers
             self.skipped = skipped
             self.resumePoint = resumePoint
+            self.team = team
+            self.teamOwnName = teamOwnName
         }
 
         init(_ state: AdvisorState) {
             self.init(answers: state.answers, skipped: state.skipped,
-                      resumePoint: state.screen == .results ? "results" : state.resumePoint)
+                      resumePoint: state.screen == .results ? "results" : state.resumePoint,
+                      team: state.teamMembers.map {
+                          TeamLoadRequest(name: $0.name, answersPath: $0.answersPath, pairwisePath: $0.pairwisePath)
+                      },
+                      teamOwnName: state.teamOwnName)
         }
     }
 
@@ -60,6 +71,12 @@ public struct SessionStore: Sendable {
         header.append("# at: \(snapshot.resumePoint ?? "start")")
         let skipped = knowledge.questions.map(\.id).filter(snapshot.skipped.contains)
         if !skipped.isEmpty { header.append("# skipped: \(skipped.joined(separator: ", "))") }
+        if snapshot.teamOwnName != AdvisorState.ownMemberName { header.append("# team-you: \(snapshot.teamOwnName)") }
+        for member in snapshot.team {
+            // One JSON array a member: the name and the files, their paths quoted whatever they hold.
+            let fields = [member.name, member.answersPath] + (member.pairwisePath.map { [$0] } ?? [])
+            header.append("# team-member: [" + fields.map(JSONValue.quote).joined(separator: ", ") + "]")
+        }
         let text = header.joined(separator: "\n") + "\n" + AnswersFile.serialize(snapshot.answers, knowledge: knowledge)
         try AtomicFile.write(text, to: path, overwrite: true)
     }
@@ -81,6 +98,16 @@ public struct SessionStore: Sendable {
             if line.hasPrefix("# at: ") {
                 let point = String(line.dropFirst(6)).trimmingCharacters(in: .whitespaces)
                 snapshot.resumePoint = point == "start" ? nil : point
+            } else if line.hasPrefix("# team-you: ") {
+                let name = String(line.dropFirst(12)).trimmingCharacters(in: .whitespaces)
+                if TeamDecision.isMemberName(name) { snapshot.teamOwnName = name }
+            } else if line.hasPrefix("# team-member: ") {
+                // A hand-edited line that doesn't read is left out, as an unknown skipped question is.
+                if let fields = try? JSONSerialization.jsonObject(with: Data(line.dropFirst(15).utf8)) as? [String],
+                   (2...3).contains(fields.count), TeamDecision.isMemberName(fields[0]) {
+                    snapshot.team.append(TeamLoadRequest(name: fields[0], answersPath: fields[1],
+                                                         pairwisePath: fields.count == 3 ? fields[2] : nil))
+                }
             } else if line.hasPrefix("# skipped: ") {
                 let ids = line.dropFirst(11).split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
                 snapshot.skipped = Set(ids.filter { knowledge.question($0) != nil })

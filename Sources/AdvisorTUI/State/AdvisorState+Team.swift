@@ -107,6 +107,22 @@ extension AdvisorState {
         refreshTeam()
     }
 
+    /// Puts back the members a saved session had loaded (read again by a `TeamLoader`); the first
+    /// member that could not be read is named on the status line.
+    public mutating func restoreTeam(_ members: [TeamMember], problems: [String], ownName: String) {
+        teamMembers = members
+        teamOwnName = ownName
+        if !members.isEmpty || ownName != Self.ownMemberName {
+            var form = TeamForm()
+            form.own = ownName
+            teamForm = form
+        }
+        if let first = problems.first {
+            notice = problems.count == 1 ? first : first + " (and \(problems.count - 1) more)"
+        }
+        team = nil
+    }
+
     /// Works out the comparison of your answers and the loaded members' (nil with no member loaded).
     mutating func refreshTeam() {
         guard !teamMembers.isEmpty else {

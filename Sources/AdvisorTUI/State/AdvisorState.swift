@@ -178,16 +178,25 @@ public struct AdvisorState: Sendable {
     }
 }
 
-/// Answers saved by an unfinished session, offered on the welcome screen.
-public struct ResumeOffer: Hashable, Sendable {
+/// Answers saved by an unfinished session, offered on the welcome screen, with the team
+/// comparison's members already read again from their files.
+public struct ResumeOffer: Sendable {
     public var answers: Answers
     public var skipped: Set<String>
     /// A question id, `review` or `results`; nil for the first question.
     public var resumePoint: String?
+    public var team: [TeamMember]
+    /// Members whose files no longer read, one line each.
+    public var teamProblems: [String]
+    public var teamOwnName: String
 
-    public init(answers: Answers, skipped: Set<String>, resumePoint: String?) {
+    public init(answers: Answers, skipped: Set<String>, resumePoint: String?, team: [TeamMember] = [],
+                teamProblems: [String] = [], teamOwnName: String = AdvisorState.ownMemberName) {
         self.answers = answers
         self.skipped = skipped
         self.resumePoint = resumePoint
+        self.team = team
+        self.teamProblems = teamProblems
+        self.teamOwnName = teamOwnName
     }
 }

@@ -36,6 +36,27 @@ import Testing
         #expect(try store.load(knowledge: knowledge) == nil)
     }
 
+    @Test("the team comparison's members and your name in it are saved, paths quoted whatever they hold")
+    func teamRoundTrip() throws {
+        let knowledge = try #require(shipped)
+        let store = temporaryStore()
+        let snapshot = SessionStore.Snapshot(
+            answers: Answers(["project_type": .one("api")]), resumePoint: "results",
+            team: [TeamLoadRequest(name: "ana", answersPath: "/home/ana/my \"team\" answers.yaml", pairwisePath: nil),
+                   TeamLoadRequest(name: "ben", answersPath: "/srv/ben.yaml", pairwisePath: "/srv/ben, pairwise.yaml")],
+            teamOwnName: "lena")
+        try store.save(snapshot, knowledge: knowledge)
+        #expect(try store.load(knowledge: knowledge) == snapshot)
+        let text = try String(contentsOfFile: store.path, encoding: .utf8)
+        #expect(text.contains("# team-you: lena\n# team-member: [\"ana\", \"/home/ana/my \\\"team\\\" answers.yaml\"]\n"))
+        // Still an answers file, and a hand-broken member line is left out rather than failing the session.
+        let answers = try AnswersFile.read(path: store.path, parser: AnswerParser(knowledge: knowledge))
+        #expect(answers == snapshot.answers)
+        try text.replacingOccurrences(of: "# team-member: [\"ben\"", with: "# team-member: [\"ben\" oops")
+            .write(toFile: store.path, atomically: true, encoding: .utf8)
+        #expect(try store.load(knowledge: knowledge)?.team.map(\.name) == ["ana"])
+    }
+
     @Test func aSessionWithoutAnswersLoads() throws {
         let knowledge = try #require(shipped)
         let store = temporaryStore()

@@ -215,6 +215,37 @@ import Testing
                 == ["project_type", "team_experience"])
     }
 
+    @Test("a resumed session reads its members' files again; one that no longer reads is named and left out")
+    func resumingRestoresTheMembers() throws {
+        let knowledge = try #require(shipped)
+        let dir = try folder(["ana.yaml": Self.ana, "ben.yaml": Self.ben])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var state = results(knowledge)
+        press([.character("t")] + keys(dir.appendingPathComponent("ana.yaml").path) + [.enter, .character("a")]
+              + keys(dir.appendingPathComponent("ben.yaml").path) + [.enter, .escape], on: &state)
+        let saved = SessionStore.Snapshot(state)
+        #expect(saved.team.map(\.answersPath) == [dir.appendingPathComponent("ana.yaml").path,
+                                                  dir.appendingPathComponent("ben.yaml").path])
+        try FileManager.default.removeItem(at: dir.appendingPathComponent("ben.yaml"))
+
+        // As a plain `advisor` offers it: the files are read when the offer is made, taken on Enter.
+        let restored = TeamLoader().restore(saved.team, knowledge: knowledge)
+        var resumed = AdvisorState(knowledge: knowledge, size: .minimum)
+        resumed.apply(.resize(.minimum))
+        resumed.resumeOffer = ResumeOffer(answers: saved.answers, skipped: saved.skipped, resumePoint: saved.resumePoint,
+                                          team: restored.members, teamProblems: restored.problems,
+                                          teamOwnName: saved.teamOwnName)
+        press([.enter], on: &resumed)
+        #expect(resumed.screen == .results)
+        #expect(resumed.notice == "ben is left out of the team comparison: answers file '"
+                + dir.appendingPathComponent("ben.yaml").path + "' does not exist")
+        #expect(resumed.teamMembers.map(\.name) == ["ana"])
+        press([.character("t")], on: &resumed)
+        #expect(resumed.teamForm?.focus == .comparison)
+        #expect(resumed.team?.decision.members.map(\.member.name) == ["you", "ana"])
+        #expect(frame(resumed).contains("Members: you (your answers) · ana"))
+    }
+
     @Test("e in the comparison exports the team's record, the same bytes 'advisor team' renders")
     func exportingTheTeamReport() throws {
         let knowledge = try #require(shipped)
