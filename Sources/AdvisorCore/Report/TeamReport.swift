@@ -41,13 +41,36 @@ public enum TeamReport {
         return names.dropLast().joined(separator: ", ") + " and " + last
     }
 
+    /// "ana's", "ana and ben's", and "your" for the interactive advisor's own member, "you".
+    static func possessive(_ names: [String]) -> String {
+        names == ["you"] ? "your" : listed(names) + "'s"
+    }
+
     static func points(_ value: Double) -> String { Format.fixed(value, decimals: 1) }
+
+    /// When the group's winner leads by under 5 points (the single report's close call), a sentence
+    /// that says so and where to look; nil otherwise.
+    static func closeness(_ team: TeamDecision) -> String? {
+        let ranking = team.group.consultation.ranking
+        guard let winner = ranking.first, ranking.count > 1 else { return nil }
+        let lead = winner.score - ranking[1].score
+        guard lead < 5 else { return nil }
+        return "Close call: \(winner.name) leads \(ranking[1].name) by only \(points(lead)) points (under 5); the "
+            + "questions where the team differs show which answers would settle it."
+    }
+
+    /// "you → FastAPI, ana → Django": each member's own recommendation.
+    static func ownChoices(_ team: TeamDecision, arrow: String = "→") -> String {
+        team.members.map { result in
+            "\(result.member.name) \(arrow) \(result.consultation.winner.map(\.name) ?? "none")"
+        }.joined(separator: ", ")
+    }
 
     /// The sentence on the disagreement that matters most.
     public static func summary(_ team: TeamDecision) -> String? {
         guard let top = team.disagreements.first else { return nil }
         let parts = top.outcomes.map { outcome in
-            "\(listed(outcome.members))'s \(shown(outcome.value))" + " the group gets "
+            "\(possessive(outcome.members)) \(shown(outcome.value))" + " the group gets "
                 + (outcome.winner?.name ?? "no framework")
         }
         if top.changesWinner {
@@ -79,9 +102,8 @@ public enum TeamReport {
         } else {
             lines.append("Team decision for \(safe(project(team, options))): no framework is left")
         }
-        lines.append("Members: " + team.members.map { result in
-            "\(result.member.name) → \(result.consultation.winner.map { safe($0.name) } ?? "none")"
-        }.joined(separator: ", "))
+        if let close = closeness(team) { lines.append(safe(close)) }
+        lines.append("Members: " + safe(ownChoices(team)))
         lines.append("")
         // Every framework: the group's rank and score, then each member's score.
         let frameworks = group.ranking.map(\.framework) + team.group.knockouts.map(\.framework)
@@ -109,7 +131,7 @@ public enum TeamReport {
             lines.append("Knocked out for the group:")
             for knockout in team.group.knockouts {
                 lines.append("  \(safe(knockout.name)): " + knockout.by.map {
-                    "\($0.member)'s answers: \(safe($0.reason))"
+                    "\(possessive([$0.member])) answers: \(safe($0.reason))"
                 }.joined(separator: "; "))
             }
         }
@@ -275,6 +297,7 @@ public enum TeamReport {
             out.paragraph([.text("Chosen option: \"\(winner.name)\", because it has the highest group score, "
                                  + "\(points(winner.score)) of 100"
                                  + (runner.map { ", ahead of \($0.name) (\(points($0.score)))" } ?? "") + ".")])
+            if let close = closeness(team) { out.paragraph([.text(close)]) }
         } else {
             out.paragraph([.text("No option is chosen: the members' hard requirements together knock out every framework.")])
         }
@@ -288,7 +311,7 @@ public enum TeamReport {
             out.heading("Knocked out", level: 3)
             out.bullets(team.group.knockouts.map { knockout in
                 [.strong(knockout.name), .text(": ")] + knockout.by.enumerated().flatMap { index, item in
-                    [DecisionRecord.Inline.text((index > 0 ? "; " : "") + "\(item.member)'s answers: \(item.reason)")]
+                    [DecisionRecord.Inline.text((index > 0 ? "; " : "") + "\(possessive([item.member])) answers: \(item.reason)")]
                 }
             })
         }
@@ -334,6 +357,8 @@ public enum TeamReport {
         lines.append("<main>")
         lines.append("<h1>\(e(title(team, options)))</h1>")
         lines.append("<p>Decision-makers: \(e(names.joined(separator: ", "))). Date: \(e(options.date)).</p>")
+        lines.append("<p>Each one's own recommendation: \(e(ownChoices(team))).</p>")
+        if let close = closeness(team) { lines.append("<p><strong>\(e(close))</strong></p>") }
         lines.append("<h2>Scores</h2>")
         lines.append("<table>")
         lines.append("<thead><tr><th scope=\"col\">Framework</th><th scope=\"col\">Group</th>"
@@ -352,7 +377,7 @@ public enum TeamReport {
             lines.append("<ul>")
             for knockout in team.group.knockouts {
                 lines.append("<li><strong>\(e(knockout.name))</strong>: " + knockout.by.map {
-                    "\(e($0.member))&#x2019;s answers: \(e($0.reason))"
+                    "\(e(possessive([$0.member]))) answers: \(e($0.reason))"
                 }.joined(separator: "; ") + "</li>")
             }
             lines.append("</ul>")
@@ -375,7 +400,9 @@ public enum TeamReport {
         lines.append("<h2>Group weights</h2>")
         lines.append("<ul>")
         for (c, criterion) in k.criteria.enumerated() {
-            lines.append("<li>\(e(criterion.name)): \(Format.fixed(group.weights[c].final, decimals: 2))</li>")
+            let own = team.members.map { "\($0.member.name) \(Format.number($0.consultation.weights[c].final))" }
+            lines.append("<li>\(e(criterion.name)): \(Format.fixed(group.weights[c].final, decimals: 2)) "
+                         + "(\(e(own.joined(separator: ", "))))</li>")
         }
         lines.append("</ul>")
         if let robustness = options.robustness {

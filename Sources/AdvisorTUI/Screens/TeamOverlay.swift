@@ -49,6 +49,8 @@ enum TeamOverlay {
                 out.blank()
             } else if index == 0 {
                 out.add(line, .bold, hang: 2)
+            } else if line.hasPrefix("Close call:") {
+                out.add(line, CellStyle(.bold, role: .bad))
             } else if indent == 0 && line.hasSuffix(":") {
                 out.add(line, .heading)
             } else if TextWidth.of(line) <= width {

@@ -89,6 +89,14 @@ struct HostileTextTests {
         // The report's own colours are SGR sequences (ESC [ … m); only those may carry an ESC.
         let coloured = TextReport.render(c, style: TextStyle(color: true, unicode: true), analysis: options.analysis)
         outputs["report, coloured text"] = coloured.replacing(/\u{1B}\[[0-9;]*m/, with: "")
+        // A team of two, who differ on every question: each format of the team's report too.
+        let team = TeamDecision.decide([TeamDecision.Member(name: "ana", knowledge: k, answers: answers),
+                                        TeamDecision.Member(name: "ben", knowledge: k, answers: Answers())])
+        #expect(!team.disagreements.isEmpty)
+        for format in ReportFormat.allCases {
+            outputs["team, \(format.rawValue)"] = TeamReport.render(
+                team, format: format, options: TeamReport.Options(title: "T" + Self.poison, date: "2026-12-05"))
+        }
         for framework in k.frameworks {
             outputs["explain \(framework.id)"] = ExplanationReport.framework(framework.id, in: c)
             outputs["why not \(framework.id)"] = ExplanationReport.whyNot(WhyNot.analyse(framework.id, in: c), in: c)
