@@ -102,14 +102,25 @@ struct Check: ParsableCommand {
     private func supersedeRecord(_ checked: CheckedRecord) throws(Failure) -> String? {
         guard let c = checked.result.consultation, let metadata = checked.metadata, let text = checked.text,
               let matter = checked.frontMatter, let statusLine = matter.statusLine else { return nil }
-        var options = ReportOptions(title: metadata.title, date: date ?? ReportOptions.today(),
-                                    decisionMakers: matter.decisionMakers, consulted: matter.consulted,
-                                    informed: matter.informed, knowledgeDirectories: knowledgeOptions.knowledge,
-                                    textStyle: TextStyle(color: false, unicode: true))
-        if let pairwise = metadata.pairwise, let judgements = checked.pairwise {
-            options.pairwise = ReportOptions.Pairwise(file: pairwise, judgements: judgements)
+        let bytes: [UInt8]
+        if let members = checked.result.teamMembers {
+            // A team's record is superseded by the team's record the members' answers give now.
+            let options = TeamReport.Options(
+                title: metadata.title, date: date ?? ReportOptions.today(),
+                pairwise: Dictionary(metadata.members.compactMap { member in member.pairwise.map { (member.name, $0) } },
+                                     uniquingKeysWith: { first, _ in first }),
+                knowledgeDirectories: knowledgeOptions.knowledge)
+            bytes = Array(TeamReport.render(TeamDecision.decide(members), format: .markdown, options: options).utf8)
+        } else {
+            var options = ReportOptions(title: metadata.title, date: date ?? ReportOptions.today(),
+                                        decisionMakers: matter.decisionMakers, consulted: matter.consulted,
+                                        informed: matter.informed, knowledgeDirectories: knowledgeOptions.knowledge,
+                                        textStyle: TextStyle(color: false, unicode: true))
+            if let pairwise = metadata.pairwise, let judgements = checked.pairwise {
+                options.pairwise = ReportOptions.Pairwise(file: pairwise, judgements: judgements)
+            }
+            bytes = ReportRenderer.renderBytes(c, format: .markdown, options: options).array
         }
-        let bytes = ReportRenderer.renderBytes(c, format: .markdown, options: options).array
         let directory = (checked.path as NSString).deletingLastPathComponent
         signal(SIGXFSZ, SIG_IGN)
         let written: String
@@ -161,6 +172,13 @@ struct RecordChecker {
             checked.frontMatter = matter
             if let status = matter.status, status.hasPrefix("superseded") {
                 checked.result.problem = status
+                return checked
+            }
+            if !metadata.members.isEmpty {
+                checked.result = RecordCheck.runTeam(metadata) { member in
+                    guard let file = member.pairwise else { return .success(knowledge) }
+                    return judgements(file).map { $0.applied(to: knowledge) }
+                }
                 return checked
             }
             var base = knowledge

@@ -17,6 +17,7 @@ struct Team: ParsableCommand, ReportChoice {
               advisor team --member ana=ana.yaml --member ben=ben.yaml
               advisor team --member ana=ana.yaml --member ben=ben.yaml --pairwise-member ana=ana-pairwise.yaml
               advisor team --member ana=ana.yaml --member ben=ben.yaml --member cy=cy.yaml -o decision.md
+              advisor team --member ana=ana.yaml --member ben=ben.yaml --adr-dir docs/decisions
             """
     )
 
@@ -45,7 +46,10 @@ struct Team: ParsableCommand, ReportChoice {
                                             valueName: "yyyy-mm-dd"))
     var date: String?
 
-    var adrDirectory: String? { nil }
+    @Option(name: .customLong("adr-dir"), help: ArgumentHelp(
+        "Write the next numbered Markdown decision record (NNNN-use-<winner>.md) into DIR, beside the "
+            + "records 'advisor check' re-runs.", valueName: "dir"))
+    var adrDirectory: String?
     var decisionMakers: String? { nil }
     var consulted: String? { nil }
     var informed: String? { nil }
@@ -86,7 +90,8 @@ struct Team: ParsableCommand, ReportChoice {
         let options = TeamReport.Options(
             title: title, date: date, robustness: robustness,
             pairwise: Dictionary(roster.compactMap { files in files.pairwise.map { (files.name, $0) } },
-                                 uniquingKeysWith: { first, _ in first }))
+                                 uniquingKeysWith: { first, _ in first }),
+            knowledgeDirectories: knowledgeOptions.knowledge)
         let report = TeamReport.render(team, format: format, options: options)
         try ReportOutput.deliver(report, to: destination, winner: team.group.winner?.name, overwrite: force)
     }

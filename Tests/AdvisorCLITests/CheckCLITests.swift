@@ -112,6 +112,59 @@ struct CheckCLITests {
         #expect(result.stdout == "\(path): holds\n\(try Self.knowledgeLine(overlay: overlay))\n")
     }
 
+    /// A folder holding the team's record (ana, ben and cy, ana with pairwise judgements), and its path.
+    static func teamRecord() throws -> (folder: String, path: String) {
+        let directory = try folder("team")
+        let fixtures = CommandRunner.packageRoot + "/Tests/AdvisorCLITests/Fixtures/team/"
+        let written = try CommandRunner.advisor([
+            "team", "--member", "ana=\(fixtures)ana.yaml", "--member", "ben=\(fixtures)ben.yaml",
+            "--member", "cy=\(fixtures)cy.yaml", "--pairwise-member", "ana=\(fixtures)ana-pairwise.yaml",
+            "--adr-dir", directory, "--date", "2026-01-31", "--title", "the orders API"])
+        #expect(written.exitCode == 0, "\(written)")
+        #expect(written.stdout == "wrote \(directory)/0001-use-django-ninja.md\n")
+        return (directory, directory + "/0001-use-django-ninja.md")
+    }
+
+    @Test("a team's record holds; lowering its winner's rating changes it, and --supersede writes the team's next record")
+    func teamRecord() throws {
+        let (directory, path) = try Self.teamRecord()
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(text.contains("\n  members:\n    ana:\n      answers:\n        project_type: \"api\"\n"))
+        #expect(text.contains("ana-pairwise.yaml\"\n    ben:\n"))
+        let holds = try CommandRunner.advisor(["check", directory])
+        #expect(holds.exitCode == 0, "\(holds)")
+        #expect(holds.stdout == "\(path): holds\n")
+
+        let overlay = try Self.overlay("team", framework: "django_ninja", criterion: "api_development", score: 1)
+        let changed = try CommandRunner.advisor(["check", "--knowledge", overlay, "--supersede", "--date", "2026-02-01",
+                                                 directory])
+        #expect(changed.exitCode == 1, "\(changed)")
+        let lines = changed.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.first?.hasPrefix("\(path): winner changed: django_ninja → ") == true, "\(changed)")
+        #expect(lines.contains { $0.hasPrefix("  api_development: django_ninja's lead over ") }, "\(changed)")
+        let written = try #require(lines.last.flatMap { $0.split(separator: ";").first }.map {
+            String($0.dropFirst("  wrote ".count)) })
+        let new = try String(contentsOfFile: written, encoding: .utf8)
+        #expect(new.hasPrefix("---\nstatus: proposed\ndate: 2026-02-01\ndecision-makers: \"ana, ben, cy\"\nadvisor:\n"))
+        #expect(new.contains("\n## Where the team differs\n"))
+        #expect(try String(contentsOfFile: path, encoding: .utf8).hasPrefix("---\nstatus: \"superseded by 0002-use-"))
+        let again = try CommandRunner.advisor(["check", "--knowledge", overlay, directory])
+        #expect(again.exitCode == 0, "\(again)")
+        #expect(again.stdout.hasSuffix("\(written): holds\n"), "\(again)")
+    }
+
+    @Test("a team member's answer to a question the knowledge no longer has: cannot re-run, naming the member")
+    func teamCannotRerun() throws {
+        let (directory, path) = try Self.teamRecord()
+        try Self.edit(path) {
+            $0.replacingOccurrences(of: "    cy:\n      answers:\n        project_type:",
+                                    with: "    cy:\n      answers:\n        old_question:")
+        }
+        let result = try CommandRunner.advisor(["check", directory])
+        #expect(result.exitCode == 65, "\(result)")
+        #expect(result.stdout == "\(path): cannot re-run\n  cy's answers: question 'old_question' no longer exists\n")
+    }
+
     @Test("a recorded question or answer the knowledge no longer has: cannot re-run, named, exit 65")
     func cannotRerun() throws {
         let (_, path) = try Self.record()

@@ -188,6 +188,12 @@ struct TeamCLITests {
                      + "starting with a letter", exitCode: 64),
         BadInput(arguments: ["--member", "ana.yaml", "--member", "ben=ben.yaml"],
                  message: "advisor: --member takes NAME=FILE, as in ana=ana.yaml; got 'ana.yaml'", exitCode: 64),
+        BadInput(arguments: ["--member", "ana=ana.yaml", "--member", "ben=ben.yaml", "--adr-dir", "d", "-o", "x.md"],
+                 message: "advisor: give --output or --adr-dir, not both", exitCode: 64),
+        BadInput(arguments: ["--member", "ana=ana.yaml", "--member", "ben=ben.yaml", "--adr-dir", "d", "--format", "json"],
+                 message: "advisor: --adr-dir writes a Markdown decision record; drop --format json", exitCode: 64),
+        BadInput(arguments: ["--member", "ana=ana.yaml", "--member", "ben=ben.yaml", "--adr-dir", "/nonexistent/dir"],
+                 message: "advisor: ADR folder '/nonexistent/dir' does not exist", exitCode: 73),
     ]
 
     @Test("bad input: one line, and its exit code", arguments: badInputs)

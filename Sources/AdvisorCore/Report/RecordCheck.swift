@@ -23,8 +23,10 @@ public struct RecordCheck: Sendable {
     public var moved: [Move] = []
     /// Why the record cannot be re-run, or why it was skipped.
     public var problem: String?
-    /// The new consultation, when the record could be re-run.
+    /// The new consultation, when the record could be re-run (the group's, for a team's record).
     public var consultation: Consultation?
+    /// A team's record: its members as they were re-run, for the record that supersedes it.
+    public var teamMembers: [TeamDecision.Member]?
 
     public init(status: Status, problem: String? = nil) {
         self.status = status
@@ -35,10 +37,10 @@ public struct RecordCheck: Sendable {
     public static let tolerance = 0.05
 
     /// The recorded answers as answers to `knowledge`, or why they no longer fit it.
-    public static func answers(_ m: RecordMetadata, knowledge: KnowledgeBase) -> Result<Answers, Problem> {
+    public static func answers(_ recorded: [RecordMetadata.Answer], knowledge: KnowledgeBase) -> Result<Answers, Problem> {
         let parser = AnswerParser(knowledge: knowledge)
         var answers = Answers()
-        for answer in m.answers {
+        for answer in recorded {
             let id = TextSanitizer.inert(answer.question)
             guard let question = knowledge.question(answer.question) else {
                 return .failure(Problem("question '\(id)' no longer exists"))
@@ -66,7 +68,7 @@ public struct RecordCheck: Sendable {
     /// Re-runs `m` against `knowledge` (with any pairwise judgements already applied).
     public static func run(_ m: RecordMetadata, knowledge: KnowledgeBase) -> RecordCheck {
         let answers: Answers
-        switch Self.answers(m, knowledge: knowledge) {
+        switch Self.answers(m.answers, knowledge: knowledge) {
         case .failure(let problem): return RecordCheck(status: .cannotRerun, problem: problem.message)
         case .success(let given): answers = given
         }
@@ -80,6 +82,33 @@ public struct RecordCheck: Sendable {
         }
         let c = Engine.consult(knowledge, answers: answers, weights: weights)
         return compare(m, with: c)
+    }
+
+    /// Re-runs the team's record `m`: each member with `knowledge(member)`, the knowledge with their
+    /// pairwise judgements applied (or why it cannot be had), then the group as `advisor team` forms it.
+    public static func runTeam(_ m: RecordMetadata,
+                               knowledge: (RecordMetadata.Member) -> Result<KnowledgeBase, Problem>) -> RecordCheck {
+        var members: [TeamDecision.Member] = []
+        for member in m.members {
+            let base: KnowledgeBase
+            switch knowledge(member) {
+            case .failure(let problem): return RecordCheck(status: .cannotRerun, problem: problem.message)
+            case .success(let given): base = given
+            }
+            switch answers(member.answers, knowledge: base) {
+            case .failure(let problem):
+                return RecordCheck(status: .cannotRerun,
+                                   problem: "\(TextSanitizer.inert(member.name))'s answers: \(problem.message)")
+            case .success(let given):
+                members.append(TeamDecision.Member(name: member.name, knowledge: base, answers: given))
+            }
+        }
+        let group = TeamDecision.aggregate(members.map { member in
+            TeamDecision.Result(member: member, consultation: Engine.consult(member.knowledge, answers: member.answers))
+        })
+        var result = compare(m, with: group.consultation)
+        result.teamMembers = members
+        return result
     }
 
     /// The verdict on `m` given the consultation `c` its answers give now.

@@ -102,19 +102,27 @@ extension RecordMetadata {
                                   + "one this advisor reads (1)", mark: value.mark)
                 }
             case "answers":
-                for (question, answer) in try mapping(value, "'answers' must map question ids to answers") {
-                    let id = try string(question, "question ids must be plain words")
-                    switch answer {
-                    case .scalar(let scalar):
-                        result.answers.append(Answer(question: id, values: [scalar.string], isList: false))
-                    case .sequence(let items):
-                        var values: [String] = []
-                        for item in items { values.append(try string(item, "answers to '\(id)' must be plain values")) }
-                        result.answers.append(Answer(question: id, values: values, isList: true))
-                    case .mapping:
-                        throw Problem(message: "the answer to '\(id)' must be a value or a list of values",
-                                      mark: answer.mark)
+                result.answers = try answers(value)
+            case "members":
+                for (name, member) in try mapping(value, "'members' must map member names to their answers") {
+                    let id = try string(name, "member names must be plain words")
+                    var entry = Member(name: id, answers: [], pairwise: nil)
+                    var answered = false
+                    for (field, item) in try mapping(member, "member '\(id)' must be a mapping") {
+                        switch try string(field, "keys must be plain words") {
+                        case "answers":
+                            entry.answers = try answers(item)
+                            answered = true
+                        case "pairwise":
+                            entry.pairwise = try string(item, "'pairwise' must be a file path")
+                        default:
+                            break
+                        }
                     }
+                    guard answered else {
+                        throw Problem(message: "member '\(TextSanitizer.inert(id))' has no answers", mark: member.mark)
+                    }
+                    result.members.append(entry)
                 }
             case "weights":
                 for (criterion, weight) in try mapping(value, "'weights' must map criterion ids to numbers") {
@@ -174,6 +182,24 @@ extension RecordMetadata {
         }
         if let winner = result.winner, result.score(of: winner) == nil {
             throw Problem(message: "the winner '\(TextSanitizer.inert(winner))' has no score", mark: node.mark)
+        }
+        return result
+    }
+
+    private static func answers(_ node: YAMLNode) throws(Problem) -> [Answer] {
+        var result: [Answer] = []
+        for (question, answer) in try mapping(node, "'answers' must map question ids to answers") {
+            let id = try string(question, "question ids must be plain words")
+            switch answer {
+            case .scalar(let scalar):
+                result.append(Answer(question: id, values: [scalar.string], isList: false))
+            case .sequence(let items):
+                var values: [String] = []
+                for item in items { values.append(try string(item, "answers to '\(id)' must be plain values")) }
+                result.append(Answer(question: id, values: values, isList: true))
+            case .mapping:
+                throw Problem(message: "the answer to '\(id)' must be a value or a list of values", mark: answer.mark)
+            }
         }
         return result
     }

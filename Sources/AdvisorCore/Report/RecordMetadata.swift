@@ -1,6 +1,7 @@
 /// What a decision record carries so that `advisor check` can re-run it: the answers, the weight
 /// overrides, the pairwise file, the knowledge it came from, and the ranking it reached, with each
-/// framework's per-criterion points. The Markdown record keeps it in its front matter, under
+/// framework's per-criterion points. A team's record carries each member's answers and pairwise
+/// file instead of one person's, and the group's ranking. The Markdown record keeps it in its front matter, under
 /// `advisor:`; the HTML record keeps it as JSON in a comment (`<!-- advisor: {…} -->`).
 public struct RecordMetadata: Hashable, Sendable {
     /// One recorded answer: a question id and its values (`isList` for a multi-choice answer).
@@ -16,6 +17,13 @@ public struct RecordMetadata: Hashable, Sendable {
         public var value: Double
     }
 
+    /// A member of a team decision: their name, answers and pairwise file.
+    public struct Member: Hashable, Sendable {
+        public var name: String
+        public var answers: [Answer]
+        public var pairwise: String?
+    }
+
     /// A ranked framework's score and points, the points in the order of `criteria`.
     public struct Scored: Hashable, Sendable {
         public var framework: String
@@ -24,6 +32,8 @@ public struct RecordMetadata: Hashable, Sendable {
     }
 
     public var answers: [Answer] = []
+    /// The members of a team decision, in order; empty for one person's record.
+    public var members: [Member] = []
     public var weights: [Weight] = []
     public var pairwise: String?
     public var knowledgeDirectories: [String] = []
@@ -43,23 +53,45 @@ public struct RecordMetadata: Hashable, Sendable {
     public init(_ c: Consultation, options: ReportOptions) {
         var all = c.answers
         for ignored in c.ignored { all[ignored.question] = ignored.value }
-        answers = all.ordered(by: c.knowledge).map { question, value in
+        answers = Self.answers(all, knowledge: c.knowledge)
+        weights = c.knowledge.criteria.compactMap { criterion in
+            c.overrides[criterion.id].map { Weight(criterion: criterion.id, value: $0) }
+        }
+        pairwise = options.pairwise?.file
+        knowledgeDirectories = options.knowledgeDirectories
+        title = options.title
+        result(c)
+    }
+
+    /// What the team decision `team` needs to be run again: each member's answers and pairwise
+    /// file (from `pairwise`, by name), the knowledge, and the group's ranking.
+    public init(team: TeamDecision, pairwise: [String: String], knowledgeDirectories: [String], title: String?) {
+        members = team.members.map { result in
+            Member(name: result.member.name, answers: Self.answers(result.member.answers, knowledge: result.member.knowledge),
+                   pairwise: pairwise[result.member.name])
+        }
+        self.knowledgeDirectories = knowledgeDirectories
+        self.title = title
+        result(team.group.consultation)
+    }
+
+    /// The digest, winner, criteria and ranking of `c`.
+    private mutating func result(_ c: Consultation) {
+        digest = c.knowledge.digest
+        winner = c.winner?.framework
+        criteria = c.knowledge.criteria.map(\.id)
+        frameworks = c.ranking.map { Scored(framework: $0.framework, score: $0.score, points: $0.contributions.map(\.points)) }
+    }
+
+    /// `answers` as recorded: in questionnaire order, multi-choice as lists.
+    static func answers(_ answers: Answers, knowledge: KnowledgeBase) -> [Answer] {
+        answers.ordered(by: knowledge).map { question, value in
             switch value {
             case .one(let option): Answer(question: question.id, values: [option], isList: false)
             case .many(let options): Answer(question: question.id, values: options, isList: true)
             case .yes(let flag): Answer(question: question.id, values: [flag ? "yes" : "no"], isList: false)
             }
         }
-        weights = c.knowledge.criteria.compactMap { criterion in
-            c.overrides[criterion.id].map { Weight(criterion: criterion.id, value: $0) }
-        }
-        pairwise = options.pairwise?.file
-        knowledgeDirectories = options.knowledgeDirectories
-        digest = c.knowledge.digest
-        title = options.title
-        winner = c.winner?.framework
-        criteria = c.knowledge.criteria.map(\.id)
-        frameworks = c.ranking.map { Scored(framework: $0.framework, score: $0.score, points: $0.contributions.map(\.points)) }
     }
 
     /// The recorded points of `framework` on `criterion`, if both were recorded.
@@ -85,10 +117,19 @@ public struct RecordMetadata: Hashable, Sendable {
     }
 
     var tree: Tree {
+        func answerTree(_ answers: [Answer]) -> Tree {
+            .map(answers.map { answer in
+                (answer.question, answer.isList ? .list(answer.values.map(Tree.string)) : .string(answer.values.first ?? ""))
+            })
+        }
         var root: [(String, Tree)] = [("version", .number("1"))]
-        root.append(("answers", .map(answers.map { answer in
-            (answer.question, answer.isList ? .list(answer.values.map(Tree.string)) : .string(answer.values.first ?? ""))
-        })))
+        root.append(("answers", answerTree(answers)))
+        if !members.isEmpty {
+            root.append(("members", .map(members.map { member in
+                (member.name, .map([("answers", answerTree(member.answers))]
+                                   + (member.pairwise.map { [("pairwise", Tree.string($0))] } ?? [])))
+            })))
+        }
         if !weights.isEmpty {
             root.append(("weights", .map(weights.map { ($0.criterion, .number(Format.number($0.value, decimals: 6))) })))
         }

@@ -10,13 +10,23 @@ public enum TeamReport {
         public var robustness: Robustness?
         /// Each member's pairwise file, by member name.
         public var pairwise: [String: String]
+        /// The `--knowledge` directories, recorded so that `advisor check` can say what it checks against.
+        public var knowledgeDirectories: [String]
 
-        public init(title: String? = nil, date: String, robustness: Robustness? = nil, pairwise: [String: String] = [:]) {
+        public init(title: String? = nil, date: String, robustness: Robustness? = nil, pairwise: [String: String] = [:],
+                    knowledgeDirectories: [String] = []) {
             self.title = title
             self.date = date
             self.robustness = robustness
             self.pairwise = pairwise
+            self.knowledgeDirectories = knowledgeDirectories
         }
+    }
+
+    /// What `advisor check` reads to run the team's record again.
+    static func metadata(_ team: TeamDecision, _ options: Options) -> RecordMetadata {
+        RecordMetadata(team: team, pairwise: options.pairwise, knowledgeDirectories: options.knowledgeDirectories,
+                       title: options.title)
     }
 
     public static func render(_ team: TeamDecision, format: ReportFormat, options: Options) -> String {
@@ -271,6 +281,8 @@ public enum TeamReport {
         out.raw("status: proposed")
         out.raw("date: \(options.date)")
         out.raw("decision-makers: " + MarkdownReport.yamlQuoted(names.joined(separator: ", ")))
+        // What `advisor check` reads to run the record again.
+        metadata(team, options).frontMatterLines.forEach { out.raw($0) }
         out.raw("---")
         out.blank()
         out.raw("# " + MarkdownText.escape(title(team, options)))
@@ -354,6 +366,8 @@ public enum TeamReport {
         let names = team.members.map(\.member.name)
         var lines = HTMLReport.head(title: title(team, options), stylesheet: HTMLReport.stylesheet)
         lines.append("<body>")
+        // What `advisor check` reads to run the record again (JSON that cannot end the comment).
+        lines.append(RecordMetadata.commentPrefix + metadata(team, options).commentJSON + " -->")
         lines.append("<main>")
         lines.append("<h1>\(e(title(team, options)))</h1>")
         lines.append("<p>Decision-makers: \(e(names.joined(separator: ", "))). Date: \(e(options.date)).</p>")

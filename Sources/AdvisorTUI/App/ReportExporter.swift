@@ -48,7 +48,8 @@ public struct ReportExporter: Sendable {
         let options = TeamReport.Options(
             date: request.date, robustness: team.robustness,
             pairwise: Dictionary(members.compactMap { member in member.pairwisePath.map { (member.name, $0) } },
-                                 uniquingKeysWith: { first, _ in first }))
+                                 uniquingKeysWith: { first, _ in first }),
+            knowledgeDirectories: options.knowledgeDirectories)
         return write(TeamReport.render(team.decision, format: request.format, options: options), for: request)
     }
 

@@ -42,6 +42,35 @@ struct RecordMetadataTests {
         }
     }
 
+    @Test("a team's Markdown and HTML records read back each member's answers and pairwise file, and hold")
+    func teamRoundTrip() throws {
+        let knowledge = try ShippedKnowledge.load()
+        let team = TeamDecision.decide([
+            TeamDecision.Member(name: "ana", knowledge: knowledge,
+                                answers: Answers(["project_type": .one("api"), "team_experience": .many(["fastapi"])])),
+            TeamDecision.Member(name: "ben", knowledge: knowledge,
+                                answers: Answers(["project_type": .one("web_app"), "async_workload": .yes(false)])),
+        ])
+        let options = TeamReport.Options(title: Self.hostile, date: "2026-12-05", pairwise: ["ben": "/p/ben pw.yaml"],
+                                         knowledgeDirectories: [Self.hostile])
+        let written = RecordMetadata(team: team, pairwise: options.pairwise, knowledgeDirectories: [Self.hostile],
+                                     title: Self.hostile)
+        #expect(written.members.map(\.name) == ["ana", "ben"])
+        for text in [TeamReport.markdown(team, options: options), TeamReport.html(team, options: options)] {
+            let read = try metadata(text)
+            #expect(read.members == written.members)
+            #expect(read.members.last?.answers.last == RecordMetadata.Answer(question: "async_workload", values: ["no"],
+                                                                             isList: false))
+            #expect(read.members.last?.pairwise == "/p/ben pw.yaml")
+            #expect(read.answers.isEmpty)
+            #expect(read.title == Self.hostile)
+            #expect(read.winner == team.group.winner?.framework)
+            #expect(read.frameworks.map(\.framework) == team.group.consultation.ranking.map(\.framework))
+            let check = RecordCheck.runTeam(read) { _ in .success(knowledge) }
+            #expect(check.status == .holds, "\(check.moved)")
+        }
+    }
+
     @Test("a front matter without advisor metadata is not the advisor's; broken YAML is one located line")
     func foreignAndBroken() {
         guard case .notWritten = RecordMetadata.read("---\nstatus: accepted\n---\n# Use X\n", path: "a.md") else {
