@@ -235,7 +235,7 @@ struct CheckedRecord {
         return metadata.digest != digest || metadata.knowledgeDirectories != directories
     }
 
-    /// "the built-in knowledge", or "--knowledge base overlay".
+    /// "built-in", or "--knowledge base overlay".
     static func described(_ directories: [String]) -> String {
         directories.isEmpty ? "built-in" : "--knowledge " + directories.joined(separator: " ")
     }

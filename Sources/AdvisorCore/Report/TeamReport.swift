@@ -70,9 +70,9 @@ public enum TeamReport {
     }
 
     /// "you → FastAPI, ana → Django": each member's own recommendation.
-    static func ownChoices(_ team: TeamDecision, arrow: String = "→") -> String {
+    static func ownChoices(_ team: TeamDecision) -> String {
         team.members.map { result in
-            "\(result.member.name) \(arrow) \(result.consultation.winner.map(\.name) ?? "none")"
+            "\(result.member.name) → \(result.consultation.winner.map(\.name) ?? "none")"
         }.joined(separator: ", ")
     }
 
