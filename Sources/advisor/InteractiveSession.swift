@@ -46,7 +46,7 @@ struct InteractiveSession: Equatable {
         let store = SessionStore.standard(environment: environment)
         var state = AdvisorState(knowledge: knowledge)
         var resumePoint: String?
-        var resumedTeam: (loaded: (members: [TeamMember], problems: [String]), ownName: String)?
+        var resumedTeam: (restored: TeamLoader.Restored, ownName: String)?
         if resume {
             guard let store else {
                 throw Failure.noInput("no saved session: neither XDG_STATE_HOME nor HOME is set")
@@ -74,18 +74,17 @@ struct InteractiveSession: Equatable {
         // A plain `advisor` with a session on disk offers it rather than overwriting it unasked.
         if !resume, answersFile == nil, let store, let saved = try? store.load(knowledge: knowledge),
            !saved.answers.isEmpty {
-            let team = TeamLoader().restore(saved.team, knowledge: knowledge)
             state.resumeOffer = ResumeOffer(answers: saved.answers, skipped: saved.skipped,
-                                            resumePoint: saved.resumePoint, team: team.members,
-                                            teamProblems: team.problems, teamOwnName: saved.teamOwnName)
+                                            resumePoint: saved.resumePoint,
+                                            team: TeamLoader().restore(saved.team, knowledge: knowledge),
+                                            teamOwnName: saved.teamOwnName)
         }
         if store == nil {
             state.welcomeNote = (state.welcomeNote.map { $0 + " " } ?? "")
                 + "Progress is not saved: neither XDG_STATE_HOME nor HOME is set."
         }
         if let resumedTeam {
-            state.restoreTeam(resumedTeam.loaded.members, problems: resumedTeam.loaded.problems,
-                              ownName: resumedTeam.ownName)
+            state.restoreTeam(resumedTeam.restored, ownName: resumedTeam.ownName)
         }
         if resume { state.resume(at: resumePoint) }
         if pairwise { state.openPairwise() }

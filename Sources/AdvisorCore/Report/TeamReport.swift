@@ -65,8 +65,10 @@ public enum TeamReport {
         guard let winner = ranking.first, ranking.count > 1 else { return nil }
         let lead = winner.score - ranking[1].score
         guard lead < 5 else { return nil }
-        return "Close call: \(winner.name) leads \(ranking[1].name) by only \(points(lead)) points (under 5); the "
-            + "questions where the team differs show which answers would settle it."
+        let settle = team.disagreements.isEmpty
+            ? "the members answered alike, so only their weights or the knowledge could settle it."
+            : "the questions where the team differs show which answers would settle it."
+        return "Close call: \(winner.name) leads \(ranking[1].name) by only \(points(lead)) points (under 5); " + settle
     }
 
     /// "you → FastAPI, ana → Django": each member's own recommendation.

@@ -37,18 +37,36 @@ public struct TeamLoader: Sendable {
         }
     }
 
+    /// What reading a saved session's members again gave.
+    public struct Restored: Sendable {
+        public var members: [TeamMember] = []
+        /// Those whose files no longer read: kept, to be read again next time.
+        public var unavailable: [TeamLoadRequest] = []
+        /// One line for each of those, saying why.
+        public var problems: [String] = []
+
+        public init(members: [TeamMember] = [], unavailable: [TeamLoadRequest] = [], problems: [String] = []) {
+            self.members = members
+            self.unavailable = unavailable
+            self.problems = problems
+        }
+    }
+
     /// The members a saved session had loaded, read again; a file that no longer reads leaves its
-    /// member out, with one line saying why.
-    public func restore(_ requests: [TeamLoadRequest], knowledge: KnowledgeBase) -> (members: [TeamMember],
-                                                                                    problems: [String]) {
-        var members: [TeamMember] = [], problems: [String] = []
+    /// member out of the comparison this time, with one line saying why.
+    public func restore(_ requests: [TeamLoadRequest], knowledge: KnowledgeBase) -> Restored {
+        var restored = Restored()
         for request in requests {
             switch perform(request, knowledge: knowledge) {
-            case .loaded(let member): members.append(member)
-            case .failed(let line): problems.append("\(request.name) is left out of the team comparison: \(line)")
+            case .loaded(let member):
+                restored.members.append(member)
+            case .failed(let line):
+                restored.unavailable.append(request)
+                restored.problems.append("\(request.name) is left out of the team comparison this time (kept, to be "
+                                         + "read again next time): \(line)")
             }
         }
-        return (members, problems)
+        return restored
     }
 
     /// Reads the member `state` is waiting for, if any, and shows the outcome. True if there was one.

@@ -40,21 +40,14 @@ enum HelpOverlay {
                     ("\(g.left)  Backspace  Esc", "back to the last question"), ("mouse", "click to select, again to open"),
                     ("q", "quit (asks first; progress is saved)")] + common
         case .results:
-            return [("\(g.up) \(g.down)  j k", "select a framework"), ("PgDn PgUp Space Home End", "scroll the explanation"),
+            return [("\(g.up) \(g.down)  j k", "select a framework"), ("PgDn PgUp Home End", "scroll the explanation (Space too)"),
                     ("r  \(g.left)  Esc", "back: review and change answers"),
-                    ("c", "how sure it is and everything that would change it"),
-                    ("v", "the selected framework against the winner, criterion by criterion"),
+                    ("c", "how sure it is and what would change it"),
+                    ("v", "the selected framework against the winner"),
                     ("e", "export a report: Markdown, HTML or JSON"),
-                    ("  \(g.upDown) 1-3", "export: choose the format"),
-                    ("  typing  Bksp", "export: edit the path (Tab: to the path)"),
-                    ("  Enter  Esc", "export: write the file, or cancel"),
-                    ("  y n", "export: replace an existing file, or keep it"),
-                    ("t", "team: load colleagues' answers files and compare them with yours"),
-                    ("  Tab  Enter", "team: next field; load the member"),
-                    ("  \(g.left) \(g.arrow)  x", "team: select a member; remove it"),
-                    ("  a  e  Esc", "team: add another; export the team's report; close"),
-                    ("p", "compare criteria in pairs to set their weights"),
-                    ("q", "quit; answers stay saved until a report is exported")] + common
+                    ("t", "team: colleagues' answers files beside yours"),
+                    ("p", "compare criteria in pairs to set weights"),
+                    ("q", "quit; answers stay saved until exported")] + common
         case .pairwise:
             return [("\(g.up) \(g.down)  j k", "move between criteria or pairs"),
                     ("Space", "choose: tick or untick a criterion (2 to 10)"),
@@ -69,7 +62,8 @@ enum HelpOverlay {
 
     static func render(_ state: AdvisorState, into canvas: inout Canvas) {
         let keys = keys(for: state.screen, glyphs: canvas.glyphs)
-        let keyWidth = 18
+        // Wide enough for the longest key, so no key runs into its description.
+        let keyWidth = min(26, (keys.map { TextWidth.of(canvas.appearance.unicode ? $0.0 : TextWidth.ascii($0.0)) }.max() ?? 16) + 2)
         // Each description wraps under itself, so none is cut at the panel's edge.
         let textWidth = min(canvas.width - 6, 76) - 6 - keyWidth
         let wrapped = keys.map { Canvas.wrapped($0.1, width: max(10, textWidth), unicode: canvas.appearance.unicode) }

@@ -65,8 +65,9 @@ enum ResultsScreen {
             canvas.scrolling(lines, x: layout.detailX, y: layout.detailTop + 1, width: layout.detailWidth,
                              height: layout.detailBottom - layout.detailTop, offset: state.scroll)
         }
-        ScreenRenderer.hints([(g.upDown, "framework"), ("PgDn", "scroll"), ("c", "sensitivity"), ("v", "compare"), ("r", "review"),
-                              ("e", "export"), ("t", "team"), ("p", "pairwise"), ("?", "help"),
-                              ("q", "quit")], into: &canvas)
+        // Most used first: hints that don't fit the width are left out from the end.
+        ScreenRenderer.hints([(g.upDown, "framework"), ("c", "how sure"), ("e", "export"), ("t", "team"), ("r", "review"),
+                              ("?", "help"), ("q", "quit"), ("v", "compare"), ("PgDn", "scroll"), ("p", "pairwise")],
+                             into: &canvas)
     }
 }

@@ -14,10 +14,12 @@ enum TeamOverlay {
 
         init(size: Size, form: TeamForm, unicode: Bool = true) {
             let canvas = Canvas(width: size.width, height: size.height)
-            frame = OverlayFrame(canvas: canvas, width: 100, contentHeight: size.height)
+            // The whole width: the scores table has a column per member.
+            frame = OverlayFrame(canvas: canvas, width: size.width, contentHeight: size.height)
             let width = frame.contentWidth
-            message = Array(form.message.map { Canvas.wrapped($0, width: width, unicode: unicode) }?.prefix(3) ?? [])
-            // The form: a heading and four fields, then the message, the members and a rule. While
+            message = Array(form.message.map { Canvas.wrapped($0, width: width, unicode: unicode) }?.prefix(6) ?? [])
+            // The form: a heading and four fields, then the message (up to six rows, so a long path
+            // is never cut), the members and a rule. While
             // the comparison has the keys, only the message, the members and a rule stay above it.
             let form = form.focus == .comparison ? 0 : 5
             comparisonTop = frame.y + 2 + form + message.count + 2
@@ -33,20 +35,30 @@ enum TeamOverlay {
         guard let team = state.team else {
             out.add("Load a colleague's answers file above: YAML or JSON mapping question ids to answers, as "
                     + "'advisor recommend --answers' reads, or a session the advisor saved. Their answers are "
-                    + "compared with yours (\"you\"), as 'advisor team' compares members: the group's choice, "
-                    + "each person's, and the questions you answered differently.", .dim)
+                    + "compared with yours (\"\(state.teamOwnName)\"), as 'advisor team' compares members: the "
+                    + "group's choice, each person's, and the questions you answered differently.", .dim)
             return out.lines
         }
         let options = TeamReport.Options(
             date: state.reportDate, robustness: team.robustness,
             pairwise: Dictionary(state.teamMembers.compactMap { member in member.pairwisePath.map { (member.name, $0) } },
                                  uniquingKeysWith: { first, _ in first }))
-        let text = TeamReport.text(team.decision, options: options)
-        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).dropLast().enumerated() {
-            let line = String(line)
+        var lines = TeamReport.text(team.decision, options: options).split(separator: "\n", omittingEmptySubsequences: false)
+            .dropLast().map(String.init)
+        // The method is one paragraph the report wraps at 100 columns: joined again, to wrap here.
+        if let method = lines.firstIndex(where: { $0.hasPrefix("Method: ") }) {
+            lines = Array(lines[..<method]) + [lines[method...].joined(separator: " ")]
+        }
+        var inTable = false
+        for (index, line) in lines.enumerated() {
             let indent = line.prefix { $0 == " " }.count
+            if line.hasPrefix("  Scores (of 100)") { inTable = true }
             if line.isEmpty {
+                inTable = false
                 out.blank()
+            } else if inTable {
+                // A table row is kept whole or cut, never wrapped: its columns stay aligned.
+                out.row(line, index == 0 ? .bold : .plain)
             } else if index == 0 {
                 out.add(line, .bold, hang: 2)
             } else if line.hasPrefix("Close call:") {
@@ -115,19 +127,49 @@ enum TeamOverlay {
                    limit: frame.width - 4)
     }
 
-    /// "Members: you · ana · ben", the selected loaded member highlighted while the comparison has the keys.
+    /// "Members: you · ana · ben", the selected loaded member highlighted while the comparison has
+    /// the keys. When they don't all fit, the members around the selected one are shown, with "…"
+    /// where some are left out, so the one `x` would remove is always in sight.
     private static func members(_ state: AdvisorState, form: TeamForm, x: Int, y: Int, width: Int,
                                 into canvas: inout Canvas) {
+        let ellipsis = canvas.appearance.unicode ? "…" : "..."
+        let separator = " \(canvas.glyphs.separator) "
+        let head = "Members: " + state.teamOwnName + " (your answers)"
+        var items = state.teamMembers.map { (text: $0.name, style: CellStyle.plain) }
+        items += state.teamUnavailable.map { (text: $0.name + " (file missing)", style: CellStyle.dim) }
+        if form.focus == .comparison, items.indices.contains(form.selected) {
+            items[form.selected].style = CellStyle([.reverse, .bold], role: .accent)
+        }
+        func span(_ range: Range<Int>) -> Int {
+            TextWidth.of(head) + range.reduce(0) { $0 + TextWidth.of(separator) + TextWidth.of(items[$1].text) }
+                + (range.lowerBound > 0 ? TextWidth.of(separator + ellipsis) : 0)
+                + (range.upperBound < items.count ? TextWidth.of(separator + ellipsis) : 0)
+        }
+        // The widest run of members around the selected one that fits.
+        let anchor = min(max(0, form.selected), max(0, items.count - 1))
+        var shown = items.isEmpty ? 0..<0 : anchor..<(anchor + 1)
+        while true {
+            if shown.upperBound < items.count, span(shown.lowerBound..<(shown.upperBound + 1)) <= width {
+                shown = shown.lowerBound..<(shown.upperBound + 1)
+            } else if shown.lowerBound > 0, span((shown.lowerBound - 1)..<shown.upperBound) <= width {
+                shown = (shown.lowerBound - 1)..<shown.upperBound
+            } else {
+                break
+            }
+        }
         var column = x + canvas.put("Members: ", x: x, y: y, style: .bold, limit: width)
         column += canvas.put(state.teamOwnName + " (your answers)", x: column, y: y, limit: x + width - column)
-        for (index, member) in state.teamMembers.enumerated() {
-            column += canvas.put(" \(canvas.glyphs.separator) ", x: column, y: y, style: .dim, limit: x + width - column)
-            let selected = form.focus == .comparison && index == form.selected
-            column += canvas.put(member.name, x: column, y: y,
-                                 style: selected ? CellStyle([.reverse, .bold], role: .accent) : .plain,
-                                 limit: x + width - column)
+        if shown.lowerBound > 0 {
+            column += canvas.put(separator + ellipsis, x: column, y: y, style: .dim, limit: x + width - column)
         }
-        if state.teamMembers.isEmpty {
+        for index in shown {
+            column += canvas.put(separator, x: column, y: y, style: .dim, limit: x + width - column)
+            column += canvas.put(items[index].text, x: column, y: y, style: items[index].style, limit: x + width - column)
+        }
+        if shown.upperBound < items.count {
+            column += canvas.put(separator + ellipsis, x: column, y: y, style: .dim, limit: x + width - column)
+        }
+        if items.isEmpty {
             canvas.put("  (no colleague loaded yet)", x: column, y: y, style: .dim, limit: x + width - column)
         }
     }

@@ -33,7 +33,7 @@ public struct SessionStore: Sendable {
                       resumePoint: state.screen == .results ? "results" : state.resumePoint,
                       team: state.teamMembers.map {
                           TeamLoadRequest(name: $0.name, answersPath: $0.answersPath, pairwisePath: $0.pairwisePath)
-                      },
+                      } + state.teamUnavailable,
                       teamOwnName: state.teamOwnName)
         }
     }

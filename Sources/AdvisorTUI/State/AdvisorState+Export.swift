@@ -117,7 +117,7 @@ extension AdvisorState {
             }
         case .up: form.moveFormat(by: -1)
         case .down: form.moveFormat(by: 1)
-        case .tab: form.focus = form.focus == .format ? .path : .format
+        case .tab, .backTab: form.focus = form.focus == .format ? .path : .format
         case .backspace:
             form.focus = .path
             if !form.path.isEmpty { form.path.removeLast() }

@@ -127,7 +127,7 @@ extension AdvisorState {
         resumeOffer = nil
         for (question, value) in offer.answers.ordered(by: knowledge) { setAnswer(value, for: question.id) }
         skipped = offer.skipped.filter { answers[$0] == nil }
-        restoreTeam(offer.team, problems: offer.teamProblems, ownName: offer.teamOwnName)
+        restoreTeam(offer.team, ownName: offer.teamOwnName)
         resume(at: offer.resumePoint ?? knowledge.questions.first?.id)
     }
 

@@ -120,7 +120,7 @@ extension AdvisorState {
                 } else {
                     form.chosen.insert(id)
                 }
-            case .enter, .right, .tab:
+            case .enter, .right, .tab, .backTab:
                 guard form.chosen.count >= 2 else {
                     notice = "Choose at least 2 criteria to compare (Space ticks one)."
                     break

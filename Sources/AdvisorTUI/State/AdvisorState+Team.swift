@@ -109,10 +109,12 @@ extension AdvisorState {
 
     /// Puts back the members a saved session had loaded (read again by a `TeamLoader`); the first
     /// member that could not be read is named on the status line.
-    public mutating func restoreTeam(_ members: [TeamMember], problems: [String], ownName: String) {
-        teamMembers = members
+    public mutating func restoreTeam(_ restored: TeamLoader.Restored, ownName: String) {
+        teamMembers = restored.members
+        teamUnavailable = restored.unavailable
         teamOwnName = ownName
-        if !members.isEmpty || ownName != Self.ownMemberName {
+        let problems = restored.problems
+        if !teamMembers.isEmpty || !teamUnavailable.isEmpty || ownName != Self.ownMemberName {
             var form = TeamForm()
             form.own = ownName
             teamForm = form
@@ -185,7 +187,7 @@ extension AdvisorState {
             }
         case .tab, .down:
             form.focus = .form(fields[(field.rawValue + 1) % fields.count])
-        case .up:
+        case .up, .backTab:
             form.focus = .form(fields[(field.rawValue + fields.count - 1) % fields.count])
         case .backspace:
             if !form[field].isEmpty { form[field].removeLast() }
@@ -209,16 +211,21 @@ extension AdvisorState {
         case .down, .character("j"): scroll += 1
         case .space: scroll += 10
         case .left: form.selected = max(0, form.selected - 1)
-        case .right: form.selected = min(max(0, teamMembers.count - 1), form.selected + 1)
+        case .right: form.selected = min(max(0, teamMembers.count + teamUnavailable.count - 1), form.selected + 1)
         case .character("a"), .tab:
             form.focus = .form(form.answers.isEmpty ? .answers : .name)
         case .character("x"), .backspace:
-            guard teamMembers.indices.contains(form.selected) else { return }
-            let removed = teamMembers.remove(at: form.selected)
-            form.selected = min(form.selected, max(0, teamMembers.count - 1))
-            notice = "Removed \(removed.name) from the comparison"
-            refreshTeam()
-            if teamMembers.isEmpty { form.focus = .form(.answers) }
+            // The selection runs over the loaded members, then those whose files are missing.
+            if teamMembers.indices.contains(form.selected) {
+                notice = "Removed \(teamMembers.remove(at: form.selected).name) from the comparison"
+                refreshTeam()
+            } else if teamUnavailable.indices.contains(form.selected - teamMembers.count) {
+                notice = "Removed \(teamUnavailable.remove(at: form.selected - teamMembers.count).name) from the comparison"
+            } else {
+                return
+            }
+            form.selected = min(form.selected, max(0, teamMembers.count + teamUnavailable.count - 1))
+            if teamMembers.isEmpty && teamUnavailable.isEmpty { form.focus = .form(.answers) }
         case .character("e") where team != nil:
             teamForm = form
             openExport(team: true)
@@ -245,7 +252,7 @@ extension AdvisorState {
         let renamed = own != teamOwnName
         teamOwnName = own
         if renamed { refreshTeam() }
-        let path = form.answers.trimmingCharacters(in: .whitespaces)
+        let path = Self.unquoted(form.answers)
         if path.isEmpty && form.name.allSatisfy(\.isWhitespace) && !teamMembers.isEmpty {
             form.focus = .comparison
             return
@@ -257,15 +264,13 @@ extension AdvisorState {
         }
         var name = form.name.trimmingCharacters(in: .whitespaces)
         if name.isEmpty {
-            // The file's name without its folder and extension, when that is a plain word.
-            let file = path.split(separator: "/").last.map(String.init) ?? path
-            let stem = file.split(separator: ".", omittingEmptySubsequences: false).first.map(String.init) ?? file
-            guard TeamDecision.isMemberName(stem) else {
-                form.message = "Type a name for this member: letters, digits, '-' and '_', starting with a letter."
+            guard let derived = Self.memberName(fromFile: path) else {
+                form.message = "Type a name for this member (the file's name has no letters to make one from): "
+                    + "letters, digits, '-' and '_', starting with a letter."
                 form.focus = .form(.name)
                 return
             }
-            name = stem
+            name = derived
         }
         guard TeamDecision.isMemberName(name) else {
             form.message = "\(Echo.quoted(name)) is not a plain word; use letters, digits, '-' and '_', "
@@ -273,18 +278,48 @@ extension AdvisorState {
             form.focus = .form(.name)
             return
         }
-        guard name != own else {
+        // Names differing only in case would read as one person in every report.
+        guard name.lowercased() != own.lowercased(), name.lowercased() != Self.ownMemberName else {
             form.message = "'\(name)' stands for your own answers; give this member another name."
             form.focus = .form(.name)
             return
         }
-        guard !teamMembers.contains(where: { $0.name == name }) else {
+        guard !teamMembers.contains(where: { $0.name.lowercased() == name.lowercased() }) else {
             form.message = "'\(name)' is already in the comparison; give this member another name."
             form.focus = .form(.name)
             return
         }
-        let pairwise = form.pairwise.trimmingCharacters(in: .whitespaces)
+        let pairwise = Self.unquoted(form.pairwise)
         teamRequest = TeamLoadRequest(name: name, answersPath: path, pairwisePath: pairwise.isEmpty ? nil : pairwise)
+    }
+
+    /// A typed path without the quotes a drag-and-drop or a copied shell word puts around it.
+    static func unquoted(_ typed: String) -> String {
+        let path = typed.trimmingCharacters(in: .whitespaces)
+        for quote in ["'", "\""] where path.count >= 2 && path.hasPrefix(quote) && path.hasSuffix(quote) {
+            return String(path.dropFirst().dropLast())
+        }
+        return path
+    }
+
+    /// A member's name made from their file's name: `cy answers.yaml` → `cy-answers`; nil when it
+    /// has no letter to start with.
+    static func memberName(fromFile path: String) -> String? {
+        let file = path.split(separator: "/").last.map(String.init) ?? path
+        let stem = file.split(separator: ".", omittingEmptySubsequences: false).first.map(String.init) ?? file
+        var name = ""
+        for character in stem {
+            let fits = TeamDecision.isMemberName("a" + String(character))
+            if fits {
+                name.append(character)
+            } else if !name.isEmpty, name.last != "-" {
+                name.append("-")
+            }
+        }
+        while let first = name.first, !TeamDecision.isMemberName(String(first)) { name.removeFirst() }
+        while name.last == "-" || name.last == "_" { name.removeLast() }
+        name = String(name.prefix(40))
+        return TeamDecision.isMemberName(name) ? name : nil
     }
 
     /// The pending read, if a key asked for one; taking it clears it.
@@ -299,7 +334,14 @@ extension AdvisorState {
         guard var form = teamForm else { return }
         switch outcome {
         case .loaded(let member):
+            if let same = teamMembers.first(where: { $0.answersPath == member.answersPath }) {
+                // The same person's answers twice would double their say in the group.
+                form.message = "'\(member.answersPath)' is already loaded as \(same.name)."
+                break
+            }
             teamMembers.append(member)
+            // A member whose file had gone missing is replaced by the one loaded under their name.
+            teamUnavailable.removeAll { $0.name.lowercased() == member.name.lowercased() }
             let own = form.own
             form = TeamForm()
             form.own = own

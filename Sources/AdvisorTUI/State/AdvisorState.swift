@@ -88,6 +88,9 @@ public struct AdvisorState: Sendable {
     public internal(set) var teamForm: TeamForm?
     /// Colleagues loaded into the team comparison, in the order added; kept for the session.
     public internal(set) var teamMembers: [TeamMember] = []
+    /// Members a resumed session could not read again (a file gone or broken since): left out of the
+    /// comparison but kept in the session, to be read again next time, until removed or replaced.
+    public internal(set) var teamUnavailable: [TeamLoadRequest] = []
     /// The name your answers go by in the team comparison.
     public internal(set) var teamOwnName = AdvisorState.ownMemberName
     /// The comparison of your answers with the loaded members' (nil while none is loaded).
@@ -185,18 +188,15 @@ public struct ResumeOffer: Sendable {
     public var skipped: Set<String>
     /// A question id, `review` or `results`; nil for the first question.
     public var resumePoint: String?
-    public var team: [TeamMember]
-    /// Members whose files no longer read, one line each.
-    public var teamProblems: [String]
+    public var team: TeamLoader.Restored
     public var teamOwnName: String
 
-    public init(answers: Answers, skipped: Set<String>, resumePoint: String?, team: [TeamMember] = [],
-                teamProblems: [String] = [], teamOwnName: String = AdvisorState.ownMemberName) {
+    public init(answers: Answers, skipped: Set<String>, resumePoint: String?,
+                team: TeamLoader.Restored = TeamLoader.Restored(), teamOwnName: String = AdvisorState.ownMemberName) {
         self.answers = answers
         self.skipped = skipped
         self.resumePoint = resumePoint
         self.team = team
-        self.teamProblems = teamProblems
         self.teamOwnName = teamOwnName
     }
 }

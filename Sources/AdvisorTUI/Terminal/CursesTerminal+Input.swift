@@ -26,7 +26,7 @@ extension CursesTerminal {
         case advisor_key_ppage(): return .pageUp
         case advisor_key_backspace(): return .backspace
         case advisor_key_enter(): return .enter
-        case advisor_key_btab(): return .tab
+        case advisor_key_btab(): return .backTab
         case advisor_key_f1(): return .help
         case advisor_key_resize():
             invalidate()

@@ -22,6 +22,8 @@ public enum Key: Hashable, Sendable {
     case up, down, left, right
     case pageUp, pageDown, home, end
     case enter, space, backspace, escape, tab
+    /// Shift-Tab: back through a form's fields.
+    case backTab
     /// Ctrl-C, which arrives as a key in raw mode.
     case interrupt
     /// Ctrl-Z: suspend to the shell.
