@@ -300,6 +300,10 @@ import Testing
         let again = TeamLoader().restore(SessionStore.Snapshot(resumed).team, knowledge: knowledge)
         #expect(again.members.map(\.name) == ["ana", "ben"])
         #expect(again.problems.isEmpty)
+        // A missing member can be removed like any other: it is then gone from the session too.
+        press([.right, .character("x")], on: &resumed)
+        #expect(resumed.notice == "Removed ben from the comparison")
+        #expect(SessionStore.Snapshot(resumed).team.map(\.name) == ["ana"])
     }
 
     @Test("e in the comparison exports the team's record, the same bytes 'advisor team' renders")
