@@ -71,9 +71,8 @@ struct InteractiveSession: Equatable {
             state.welcomeNote = "\(given.count) answer\(given.count == 1 ? "" : "s") filled in from \(answersFile); "
                 + "change any of them on its question, or press r to review."
         }
-        // A plain `advisor` with a session on disk offers it rather than overwriting it unasked.
-        if !resume, answersFile == nil, let store, let saved = try? store.load(knowledge: knowledge),
-           !saved.answers.isEmpty {
+        // A session on disk is offered rather than overwritten unasked, with `--answers` too.
+        if !resume, let store, let saved = try? store.load(knowledge: knowledge), !saved.answers.isEmpty {
             state.resumeOffer = ResumeOffer(answers: saved.answers, skipped: saved.skipped,
                                             resumePoint: saved.resumePoint,
                                             team: TeamLoader().restore(saved.team, knowledge: knowledge),

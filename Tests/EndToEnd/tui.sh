@@ -146,6 +146,12 @@ test_team() {
         || { echo "  the notice does not name the missing file whole" >&2; return 1; }
     keys q
     wait_for "EXIT=0" || return 1
+    # Answers from a file don't overwrite the saved session (and its team) unasked.
+    type_line "clear; '$BIN' --answers me.yaml; echo EXIT=\$?"
+    wait_for "go on with the answers filled in" || return 1
+    keys q
+    wait_for "EXIT=0" || return 1
+    grep -q '^# team-member: \["ana", ' "$STATE/advisor/session.yaml" || { echo "  --answers overwrote the session" >&2; return 1; }
     terminal_restored
 }
 

@@ -55,14 +55,18 @@ enum WelcomeScreen {
         }
         if let offer = state.resumeOffer {
             let count = offer.answers.count
-            let where_ = offer.resumePoint == "results" ? " and the results" : ""
+            let members = offer.team.members.count + offer.team.unavailable.count
+            let where_ = (offer.resumePoint == "results" ? " and the results" : "")
+                + (members > 0 ? ", with \(members) team member\(members == 1 ? "" : "s")" : "")
             let line = "An unfinished session has \(count) saved answer\(count == 1 ? "" : "s")\(where_). "
-                + "Resume it, or start afresh, which replaces them."
+                + (state.answers.isEmpty ? "Resume it, or start afresh, which replaces them."
+                    : "Resume it, or go on with the answers filled in, which replace them.")
             y += canvas.paragraph(line, x: x, y: min(y, canvas.height - 5), width: width, maxLines: 2,
                                   style: CellStyle(role: .good))
-            canvas.put(" Resume \(count) saved answer\(count == 1 ? "" : "s")? Enter resume \(g.separator) n new ",
+            let other = state.answers.isEmpty ? ("new", "start afresh") : ("go on", "go on with the answers filled in")
+            canvas.put(" Resume \(count) saved answer\(count == 1 ? "" : "s")? Enter resume \(g.separator) n \(other.0) ",
                        x: x, y: min(y, canvas.height - 3), style: CellStyle([.reverse, .bold], role: .accent))
-            ScreenRenderer.hints([("Enter", "resume"), ("n", "start afresh"), ("?", "help"), ("q", "quit")],
+            ScreenRenderer.hints([("Enter", "resume"), ("n", other.1), ("?", "help"), ("q", "quit")],
                                  into: &canvas)
             return
         }

@@ -87,7 +87,8 @@ extension AdvisorState {
             case .character("n"):
                 resumeOffer = nil
                 start()
-            case .character("q"), .escape: requestQuit()
+            // Nothing has changed yet: the saved session and any file given are as they were.
+            case .character("q"), .escape: exit = .quit
             default: break
             }
             return

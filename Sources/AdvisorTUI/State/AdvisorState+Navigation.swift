@@ -121,10 +121,12 @@ extension AdvisorState {
         }
     }
 
-    /// Takes the offered saved session: its answers and skips, then where it stopped.
+    /// Takes the offered saved session: its answers (in place of any filled in from a file) and
+    /// skips, its team, then where it stopped.
     mutating func acceptResumeOffer() {
         guard let offer = resumeOffer else { return }
         resumeOffer = nil
+        for question in knowledge.questions where offer.answers[question.id] == nil { setAnswer(nil, for: question.id) }
         for (question, value) in offer.answers.ordered(by: knowledge) { setAnswer(value, for: question.id) }
         skipped = offer.skipped.filter { answers[$0] == nil }
         restoreTeam(offer.team, ownName: offer.teamOwnName)

@@ -149,6 +149,34 @@ import Testing
         #expect(fresh.screen == .question(0))
     }
 
+    @Test("answers filled in from a file don't overwrite a saved session unasked: it is offered first")
+    func filledInAnswersStillOfferTheSavedSession() throws {
+        let knowledge = try #require(shipped)
+        let store = temporaryStore()
+        let saved = SessionStore.Snapshot(answers: Answers(["project_type": .one("web_app"), "traffic": .one("low")]),
+                                          resumePoint: "results")
+        try store.save(saved, knowledge: knowledge)
+        // As `advisor --answers FILE` starts with a session on disk.
+        var given = AdvisorState(knowledge: knowledge, answers: Answers(["project_type": .one("api"),
+                                                                         "websockets": .yes(true)]))
+        given.resumeOffer = ResumeOffer(answers: saved.answers, skipped: [], resumePoint: saved.resumePoint)
+        var looking = GridTerminal(keys: [.character("q")])
+        _ = AdvisorApp.run(given, on: &looking, store: store)
+        #expect(looking.screen.contains("go on with the answers filled in, which replace them"))
+        #expect(try store.load(knowledge: knowledge) == saved, "nothing is written before the choice")
+
+        // Enter: the saved session, exactly (the file's answers are not mixed in).
+        var resuming = GridTerminal(keys: [.enter])
+        let resumed = AdvisorApp.run(given, on: &resuming, store: store).state
+        #expect(resumed.answers == saved.answers)
+        #expect(resumed.screen == .results)
+        // n: the answers from the file, which then replace the saved ones.
+        var fresh = GridTerminal(keys: [.character("n")])
+        let filled = AdvisorApp.run(given, on: &fresh, store: store).state
+        #expect(filled.answers == given.answers)
+        #expect(try store.load(knowledge: knowledge)?.answers == given.answers)
+    }
+
     @Test func ctrlCQuitsAtOnceAndKeepsProgress() throws {
         let knowledge = try #require(shipped)
         let store = temporaryStore()
