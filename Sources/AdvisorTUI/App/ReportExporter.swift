@@ -45,11 +45,8 @@ public struct ReportExporter: Sendable {
 
     /// Writes the team comparison's report `request` asks for.
     public func perform(_ request: ExportRequest, team: TeamView, members: [TeamMember]) -> ExportOutcome {
-        let options = TeamReport.Options(
-            date: request.date, robustness: team.robustness,
-            pairwise: Dictionary(members.compactMap { member in member.pairwisePath.map { (member.name, $0) } },
-                                 uniquingKeysWith: { first, _ in first }),
-            knowledgeDirectories: options.knowledgeDirectories)
+        let options = team.reportOptions(date: request.date, members: members,
+                                         knowledgeDirectories: options.knowledgeDirectories)
         return write(TeamReport.render(team.decision, format: request.format, options: options), for: request)
     }
 

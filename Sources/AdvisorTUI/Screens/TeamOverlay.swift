@@ -39,10 +39,7 @@ enum TeamOverlay {
                     + "group's choice, each person's, and the questions you answered differently.", .dim)
             return out.lines
         }
-        let options = TeamReport.Options(
-            date: state.reportDate, robustness: team.robustness,
-            pairwise: Dictionary(state.teamMembers.compactMap { member in member.pairwisePath.map { (member.name, $0) } },
-                                 uniquingKeysWith: { first, _ in first }))
+        let options = team.reportOptions(date: state.reportDate, members: state.teamMembers)
         var lines = TeamReport.text(team.decision, options: options).split(separator: "\n", omittingEmptySubsequences: false)
             .dropLast().map(String.init)
         // The method is one paragraph the report wraps at 100 columns: joined again, to wrap here.

@@ -92,6 +92,17 @@ public struct TeamView: Sendable {
     public var robustness: Robustness
 }
 
+extension TeamView {
+    /// How the team's report is rendered, on screen and exported: dated `date`, with this view's
+    /// robustness and the `members`' pairwise files.
+    func reportOptions(date: String, members: [TeamMember], knowledgeDirectories: [String] = []) -> TeamReport.Options {
+        TeamReport.Options(date: date, robustness: robustness,
+                           pairwise: Dictionary(members.compactMap { member in member.pairwisePath.map { (member.name, $0) } },
+                                                uniquingKeysWith: { first, _ in first }),
+                           knowledgeDirectories: knowledgeDirectories)
+    }
+}
+
 extension AdvisorState {
     /// The name that stands for the person at the keyboard until they type their own.
     public static let ownMemberName = "you"
